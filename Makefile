@@ -1,0 +1,55 @@
+# The two commands a new machine needs: `make run` (demo) and `make test` (whole suite).
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: run test test-postgres install install-dev demo lint check messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Set up and serve the demo on http://$(HOST) (Wagtail admin at /admin/).
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+## Load (or refresh) the demo content without serving.
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+## The whole test suite, browser tests included.
+test: install-dev
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The same suite against the local PostgreSQL.
+test-postgres: install-dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+## Regenerate the Dutch catalogue after changing strings, then translate and run this again.
+messages: install-dev
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media
+	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+
+clean:
+	rm -rf $(VENV) static media db.sqlite3

@@ -1,0 +1,49 @@
+"""The groups that decide who may do what, created the same way in every environment.
+
+Learners need no permissions: every logged-in user can take the modules meant for them.
+Trainers author content in the Wagtail admin and see nothing of learners' records: they get
+page permissions on the module catalogue, images and the signal taxonomy, and nothing in the
+``training`` app.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+LEARNERS = "Learners"
+TRAINERS = "Trainers"
+
+GROUP_LABELS = {LEARNERS: _("Learners"), TRAINERS: _("Trainers")}
+
+TRAINER_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("scenarios", "add_signal"), ("scenarios", "change_signal"), ("scenarios", "delete_signal"),
+    ("scenarios", "view_signal"),
+    ("scenarios", "add_theme"), ("scenarios", "change_theme"), ("scenarios", "view_theme"),
+]
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+TRAINER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_groups(catalogue=None):
+    """Create or complete the role groups; give trainers the catalogue when there is one.
+    Safe to run again: it only adds what is missing."""
+    Group.objects.get_or_create(name=LEARNERS)
+    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    trainers.permissions.add(*[_permission(app, code) for app, code in TRAINER_MODEL_PERMISSIONS])
+    root_collection = Collection.get_first_root_node()
+    for app, code in TRAINER_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=trainers, collection=root_collection, permission=_permission(app, code))
+    if catalogue is not None:
+        for codename in TRAINER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=trainers, page=catalogue, permission=_permission("wagtailcore", codename))
+    return {LEARNERS: Group.objects.get(name=LEARNERS), TRAINERS: trainers}

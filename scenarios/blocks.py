@@ -1,0 +1,247 @@
+"""StreamField blocks for the steps of a module.
+
+Blocks describe content only: they never query the database themselves and they never render
+an answer key. Which option is right, and its feedback, is read on the server by
+``scenarios.scoring`` after the learner has answered.
+
+Options are ListBlock items, so every option carries a stable id of its own (the list item id);
+learners' answers refer to those ids, never to positions.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class Verdict:
+    """How an answer is judged. Decisions use right/acceptable/wrong; questions right/partial/wrong."""
+
+    RIGHT = "right"
+    ACCEPTABLE = "acceptable"
+    PARTIAL = "partial"
+    WRONG = "wrong"
+
+    LABELS = {
+        RIGHT: _("Right"),
+        ACCEPTABLE: _("Acceptable"),
+        PARTIAL: _("Partly right"),
+        WRONG: _("Wrong"),
+    }
+    DECISION_CHOICES = [(RIGHT, LABELS[RIGHT]), (ACCEPTABLE, LABELS[ACCEPTABLE]), (WRONG, LABELS[WRONG])]
+
+
+def list_items(values):
+    """Raw ListBlock data with a fixed id per item, for content made in code (demo, tests).
+
+    Items without an id get a new random id every time they are read, which would break the
+    link between a learner's answer and the option, so code must always store ids.
+    """
+    return [
+        {"type": "item", "value": value, "id": value.pop("id", None) or str(uuid.uuid4())}
+        for value in (dict(v) for v in values)
+    ]
+
+
+def signals_block():
+    return blocks.ListBlock(
+        SnippetChooserBlock("scenarios.Signal"),
+        required=False,
+        default=[],
+        label=_("Signals"),
+        help_text=_("The signals of undermining crime this item trains, for the insight reports."),
+    )
+
+
+class ContentImageBlock(ImageBlock):
+    """An image whose alt text is required: scene and information images carry meaning, so
+    marking them decorative is refused."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and value.decorative:
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("This image shows the situation: describe it in the alt text "
+                          "instead of marking it decorative.")
+                    )
+                }
+            )
+        return value
+
+
+class InformationBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    body = blocks.RichTextBlock(
+        features=["h3", "bold", "italic", "ol", "ul", "link"], label=_("Text")
+    )
+    image = ContentImageBlock(required=False, label=_("Image"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Information")
+        template = "blocks/information.html"
+
+
+class SceneBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    situation = blocks.RichTextBlock(
+        features=["bold", "italic", "ol", "ul"], label=_("Situation"),
+        help_text=_("What the learner sees, hears and smells. Do not give away the answer here."),
+    )
+    image = ContentImageBlock(required=True, label=_("Image"))
+
+    class Meta:
+        icon = "image"
+        label = _("Scene")
+        template = "blocks/scene.html"
+
+
+class DecisionOptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, label=_("Option"))
+    verdict = blocks.ChoiceBlock(choices=Verdict.DECISION_CHOICES, label=_("Verdict"))
+    points = blocks.IntegerBlock(min_value=0, max_value=100, default=0, label=_("Points"))
+    feedback = blocks.RichTextBlock(
+        features=["bold", "italic", "link"], label=_("Feedback"),
+        help_text=_("Shown only after the learner has chosen this option."),
+    )
+    signals = signals_block()
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Decision option")
+
+
+class DecisionBlock(blocks.StructBlock):
+    """A choice in a scene: what does the learner do? Each option is judged right, acceptable or
+    wrong and earns its own points; the best option's points are the maximum."""
+
+    prompt = blocks.CharBlock(max_length=300, label=_("What must the learner decide?"))
+    options = blocks.ListBlock(DecisionOptionBlock(), min_num=2, max_num=6, label=_("Options"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        options = [option for option in value["options"]]
+        if not any(option["verdict"] == Verdict.RIGHT for option in options):
+            raise StructBlockValidationError(
+                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
+                    _("A decision needs at least one option with the verdict ‘right’."))])}
+            )
+        best = max(option["points"] for option in options)
+        if best <= 0:
+            raise StructBlockValidationError(
+                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
+                    _("Give the right option more than 0 points, otherwise the decision "
+                      "cannot count towards the score."))])}
+            )
+        if any(o["verdict"] == Verdict.WRONG and o["points"] >= best for o in options):
+            raise StructBlockValidationError(
+                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
+                    _("A wrong option cannot earn as many points as the best option."))])}
+            )
+        return value
+
+    class Meta:
+        icon = "fork"
+        label = _("Decision")
+        template = "blocks/decision.html"
+
+
+class ChoiceOptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, label=_("Answer option"))
+    correct = blocks.BooleanBlock(required=False, default=False, label=_("Correct"))
+    feedback = blocks.RichTextBlock(
+        features=["bold", "italic", "link"], required=False, label=_("Feedback"),
+        help_text=_("Shown only after the learner has answered."),
+    )
+
+    class Meta:
+        icon = "tick"
+        label = _("Answer option")
+
+
+class BaseQuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=300, label=_("Question"))
+    options = blocks.ListBlock(ChoiceOptionBlock(), min_num=2, max_num=8, label=_("Answer options"))
+    points = blocks.IntegerBlock(min_value=1, max_value=100, default=1, label=_("Points"))
+    explanation = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul"], required=False, label=_("Explanation"),
+        help_text=_("Shown to every learner after answering."),
+    )
+    signals = signals_block()
+
+    def correct_count_error(self, correct_count):
+        raise NotImplementedError
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct_count = sum(1 for option in value["options"] if option["correct"])
+        message = self.correct_count_error(correct_count)
+        if message:
+            raise StructBlockValidationError(
+                block_errors={"options": ListBlockValidationError(
+                    non_block_errors=[ValidationError(message)])}
+            )
+        return value
+
+
+class SingleChoiceQuestionBlock(BaseQuestionBlock):
+    """One correct answer: full points for it, none otherwise."""
+
+    def correct_count_error(self, correct_count):
+        if correct_count == 0:
+            return _("Mark the correct answer: a question without a correct option cannot be scored.")
+        if correct_count > 1:
+            return _("A single-choice question has exactly one correct option; use a "
+                     "multiple-choice question for more.")
+        return None
+
+    class Meta:
+        icon = "radio-empty"
+        label = _("Single-choice question")
+        template = "blocks/single_choice.html"
+
+
+class MultipleChoiceQuestionBlock(BaseQuestionBlock):
+    """Several correct answers. Partial credit: each correct option chosen earns a share of the
+    points, each wrong option chosen takes one share off, never below zero (see scoring)."""
+
+    def correct_count_error(self, correct_count):
+        if correct_count == 0:
+            return _("Mark at least one correct option: a question without a correct option "
+                     "cannot be scored.")
+        return None
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Multiple-choice question")
+        template = "blocks/multiple_choice.html"
+
+
+class SourceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=300, label=_("Title"))
+    publisher = blocks.CharBlock(max_length=200, required=False, label=_("Publisher"))
+    url = blocks.URLBlock(required=False, label=_("Link"))
+
+    class Meta:
+        icon = "link"
+        label = _("Source")
+        template = "blocks/source.html"
+
+
+STEP_BLOCKS = [
+    ("information", InformationBlock()),
+    ("scene", SceneBlock()),
+    ("decision", DecisionBlock()),
+    ("single_choice", SingleChoiceQuestionBlock()),
+    ("multiple_choice", MultipleChoiceQuestionBlock()),
+]
+
+# Steps the learner answers; the rest are read and continued.
+SCORED_STEP_TYPES = frozenset({"decision", "single_choice", "multiple_choice"})

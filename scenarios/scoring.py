@@ -1,0 +1,105 @@
+"""Scoring rules on content: how one answer to one step is judged.
+
+Pure functions over a step's block value and the option ids a learner chose; they read no
+database and know nothing of attempts. ``training.services`` stores what they return.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .blocks import SCORED_STEP_TYPES, Verdict
+
+
+class InvalidAnswer(ValueError):
+    """The submitted answer does not fit the step (no option, unknown option, too many)."""
+
+
+@dataclass(frozen=True)
+class ScoredAnswer:
+    verdict: str
+    points: Decimal
+    max_points: Decimal
+
+
+def _options_by_id(value):
+    return {child.id: child.value for child in value["options"].bound_blocks}
+
+
+def _chosen(value, chosen_ids, *, single):
+    options = _options_by_id(value)
+    chosen_ids = list(dict.fromkeys(chosen_ids))  # a repeated id counts once
+    if not chosen_ids:
+        raise InvalidAnswer("no option chosen")
+    unknown = [option_id for option_id in chosen_ids if option_id not in options]
+    if unknown:
+        raise InvalidAnswer("unknown option")
+    if single and len(chosen_ids) > 1:
+        raise InvalidAnswer("more than one option chosen")
+    return chosen_ids, options
+
+
+def max_points(block_type, value):
+    """The most a learner can earn on this step."""
+    if block_type == "decision":
+        return Decimal(max(option["points"] for option in value["options"]))
+    if block_type in ("single_choice", "multiple_choice"):
+        return Decimal(value["points"])
+    return Decimal(0)
+
+
+def score_decision(value, chosen_ids):
+    chosen_ids, options = _chosen(value, chosen_ids, single=True)
+    option = options[chosen_ids[0]]
+    return ScoredAnswer(option["verdict"], Decimal(option["points"]), max_points("decision", value))
+
+
+def score_single_choice(value, chosen_ids):
+    chosen_ids, options = _chosen(value, chosen_ids, single=True)
+    points = Decimal(value["points"])
+    if options[chosen_ids[0]]["correct"]:
+        return ScoredAnswer(Verdict.RIGHT, points, points)
+    return ScoredAnswer(Verdict.WRONG, Decimal(0), points)
+
+
+def score_multiple_choice(value, chosen_ids):
+    """Partial credit: with C correct options, each correct option chosen earns points/C and
+    each wrong option chosen takes points/C off; the result is never below zero. Choosing every
+    option therefore earns nothing unless every option is correct."""
+    chosen_ids, options = _chosen(value, chosen_ids, single=False)
+    points = Decimal(value["points"])
+    correct_ids = {option_id for option_id, option in options.items() if option["correct"]}
+    hits = sum(1 for option_id in chosen_ids if option_id in correct_ids)
+    misses = len(chosen_ids) - hits
+    share = max(hits - misses, 0) / Decimal(len(correct_ids))
+    earned = (points * share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if earned == points:
+        verdict = Verdict.RIGHT
+    elif earned > 0:
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.WRONG
+    return ScoredAnswer(verdict, earned, points)
+
+
+SCORERS = {
+    "decision": score_decision,
+    "single_choice": score_single_choice,
+    "multiple_choice": score_multiple_choice,
+}
+assert set(SCORERS) == SCORED_STEP_TYPES  # noqa: S101 - a new scored step needs a scorer
+
+
+def score(block_type, value, chosen_ids):
+    """Judge one answer; raises InvalidAnswer for an answer that does not fit the step."""
+    try:
+        scorer = SCORERS[block_type]
+    except KeyError:
+        raise InvalidAnswer("this step takes no answer") from None
+    return scorer(value, [str(option_id) for option_id in chosen_ids])
+
+
+def percentage(points, possible):
+    """A score as a whole percentage, rounded half up; 100 for a module with nothing to score."""
+    if not possible:
+        return 100
+    return int((Decimal(points) * 100 / Decimal(possible)).quantize(Decimal(1), rounding=ROUND_HALF_UP))

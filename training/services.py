@@ -1,0 +1,287 @@
+"""State changes of training, in one place: starting an attempt, recording an answer, moving on,
+finishing, and keeping the learner's completion record in step with their attempts.
+
+Views call these functions and only coordinate; every change runs in a transaction, and every
+function that records something is safe to call twice.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from scenarios import scoring
+from scenarios.blocks import SCORED_STEP_TYPES
+from scenarios.models import Audience, ModulePage
+
+from .models import Attempt, Completion, CompletionStatus, Profile, Response
+
+
+class TrainingError(Exception):
+    """A request that cannot be carried out as asked; ``message`` is shown to the learner."""
+
+    message = _("This cannot be done.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class ModuleNotAvailable(TrainingError):
+    message = _("This module is not available to you.")
+
+
+class StepNotAvailable(TrainingError):
+    message = _("Finish the earlier steps first.")
+
+
+class AttemptFinished(TrainingError):
+    message = _("This attempt is already finished. Start a new attempt to take the module again.")
+
+
+class AttemptIncomplete(TrainingError):
+    message = _("Answer every question before you finish the module.")
+
+
+class InvalidAnswer(TrainingError):
+    message = _("Choose an answer from the options given.")
+
+
+# -- who sees what ---------------------------------------------------------------------------
+
+def learner_audiences(user):
+    """The module audiences meant for this user. Admins see every module."""
+    if user.is_superuser:
+        return [choice.value for choice in Audience]
+    profile = Profile.objects.filter(user=user).first()
+    audience = profile.audience if profile else Audience.PROFESSIONALS
+    return [audience, Audience.BOTH]
+
+
+def modules_for(user, catalogue=None):
+    """Live modules for the user's audience, in catalogue order."""
+    modules = ModulePage.objects.live().filter(audience__in=learner_audiences(user))
+    if catalogue is not None:
+        modules = modules.child_of(catalogue)
+    return modules.select_related("theme", "image").order_by("path")
+
+
+@dataclass
+class CatalogueEntry:
+    module: ModulePage
+    completion: Completion | None
+    open_attempt: Attempt | None
+
+
+def catalogue_for(user, catalogue):
+    """The catalogue as this learner sees it: each module with their completion and the attempt
+    they can resume. Three queries, whatever the number of modules."""
+    modules = list(modules_for(user, catalogue))
+    module_ids = [module.pk for module in modules]
+    completions = {c.module_id: c for c in Completion.objects.filter(learner=user, module_id__in=module_ids)}
+    open_attempts = {a.module_id: a for a in Attempt.objects.open().filter(learner=user, module_id__in=module_ids)}
+    return [CatalogueEntry(m, completions.get(m.pk), open_attempts.get(m.pk)) for m in modules]
+
+
+def module_overview_for(user, module):
+    """What the module page shows this learner: their attempts, the open one, their completion."""
+    if not module.live or module.audience not in learner_audiences(user):
+        available = False
+    else:
+        available = True
+    attempts = list(Attempt.objects.filter(learner=user, module=module))
+    return {
+        "available": available,
+        "attempts": attempts,
+        "finished_attempts": [a for a in attempts if a.is_finished],
+        "open_attempt": next((a for a in attempts if not a.is_finished), None),
+        "completion": Completion.objects.filter(learner=user, module=module).first(),
+    }
+
+
+def attempts_of(user):
+    """The only way views load attempts: a learner reaches their own attempts and nobody else's."""
+    return Attempt.objects.filter(learner=user).select_related("revision", "module")
+
+
+# -- the content an attempt was taken on -------------------------------------------------------
+
+def attempt_content(attempt):
+    """The module as it was in the revision the attempt pinned. Built from the revision's stored
+    content without further queries, so later edits never change what the attempt is scored on."""
+    cached = getattr(attempt, "_content", None)
+    if cached is None:
+        cached = ModulePage.from_serializable_data(attempt.revision.content)
+        attempt._content = cached
+    return cached
+
+
+def step_at(attempt, index):
+    steps = attempt_content(attempt).steps
+    if not 0 <= index < len(steps):
+        raise StepNotAvailable(_("This step does not exist."))
+    return steps[index]
+
+
+def is_scored(step):
+    return step.block_type in SCORED_STEP_TYPES
+
+
+# -- state changes -------------------------------------------------------------------------------
+
+def start_attempt(user, module):
+    """Resume the learner's open attempt on the module, or start a new one on the published
+    revision. Returns (attempt, created). Two clicks or two tabs give one open attempt."""
+    if not modules_for(user).filter(pk=module.pk).exists():
+        raise ModuleNotAvailable()
+    existing = Attempt.objects.open().filter(learner=user, module=module).first()
+    if existing:
+        return existing, False
+    revision = module.live_revision
+    if revision is None:
+        raise ModuleNotAvailable()
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(learner=user, module=module, revision=revision)
+            update_completion(user, module)
+    except IntegrityError:
+        # Another request opened an attempt at the same moment: use that one.
+        return Attempt.objects.open().get(learner=user, module=module), False
+    return attempt, True
+
+
+def record_response(attempt, index, chosen_option_ids):
+    """Score and store the learner's answer to step ``index``. Returns (response, created).
+
+    Idempotent: a second submit for the same step returns the first response unchanged, so a
+    double click, a resubmitted form or a second tab never counts twice or changes an answer.
+    """
+    step = step_at(attempt, index)
+    if not is_scored(step):
+        raise InvalidAnswer(_("This step takes no answer."))
+    try:
+        judged = scoring.score(step.block_type, step.value, chosen_option_ids)
+    except scoring.InvalidAnswer as error:
+        raise InvalidAnswer() from error
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_finished:
+            raise AttemptFinished()
+        if index > locked.reached_step:
+            raise StepNotAvailable()
+        response, created = Response.objects.get_or_create(
+            attempt=locked, block_id=step.id,
+            defaults={
+                "block_type": step.block_type,
+                "chosen_options": sorted(set(map(str, chosen_option_ids))),
+                "verdict": judged.verdict,
+                "points": judged.points,
+                "max_points": judged.max_points,
+            },
+        )
+        if created and locked.reached_step < index + 1:
+            locked.reached_step = index + 1
+            locked.save(update_fields=["reached_step"])
+    attempt.reached_step = max(attempt.reached_step, locked.reached_step)
+    return response, created
+
+
+def continue_after(attempt, index):
+    """Move on from step ``index`` (read, or answered). A scored step must be answered first."""
+    step = step_at(attempt, index)
+    if attempt.is_finished:
+        raise AttemptFinished()
+    if index > attempt.reached_step:
+        raise StepNotAvailable()
+    if is_scored(step) and not attempt.responses.filter(block_id=step.id).exists():
+        raise AttemptIncomplete(_("Answer this step before you continue."))
+    updated = Attempt.objects.filter(pk=attempt.pk, reached_step__lt=index + 1).update(reached_step=index + 1)
+    if updated:
+        attempt.reached_step = index + 1
+    return attempt
+
+
+def finish_attempt(attempt):
+    """Score the whole attempt against its pinned revision and update the completion. Finishing
+    an already finished attempt changes nothing."""
+    content = attempt_content(attempt)
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_finished:
+            return locked
+        responses = {response.block_id: response for response in locked.responses.all()}
+        scored_steps = [step for step in content.steps if is_scored(step)]
+        if any(step.id not in responses for step in scored_steps):
+            raise AttemptIncomplete()
+        locked.points = sum((responses[step.id].points for step in scored_steps), start=0)
+        locked.max_points = sum((responses[step.id].max_points for step in scored_steps), start=0)
+        locked.score = scoring.percentage(locked.points, locked.max_points)
+        locked.passed = locked.score >= content.pass_mark
+        locked.reached_step = len(content.steps)
+        locked.finished_at = timezone.now()
+        locked.save()
+        update_completion(locked.learner, locked.module)
+    return locked
+
+
+def update_completion(learner, module):
+    """Derive the learner's completion of the module from all their attempts. The only code that
+    writes Completion rows."""
+    stats = Attempt.objects.filter(learner=learner, module=module).aggregate(
+        attempt_count=Count("pk"),
+        finished_count=Count("pk", filter=Q(finished_at__isnull=False)),
+        best_score=Max("score", filter=Q(finished_at__isnull=False)),
+        first_completed_at=Min("finished_at", filter=Q(passed=True)),
+        last_completed_at=Max("finished_at", filter=Q(passed=True)),
+    )
+    if not stats["attempt_count"]:
+        Completion.objects.filter(learner=learner, module=module).delete()
+        return None
+    if stats["first_completed_at"]:
+        status = CompletionStatus.COMPLETED
+    elif stats["finished_count"]:
+        status = CompletionStatus.FAILED
+    else:
+        status = CompletionStatus.IN_PROGRESS
+    completion, _created = Completion.objects.update_or_create(
+        learner=learner, module=module,
+        defaults={
+            "status": status,
+            "best_score": stats["best_score"],
+            "first_completed_at": stats["first_completed_at"],
+            "last_completed_at": stats["last_completed_at"],
+            "attempt_count": stats["attempt_count"],
+        },
+    )
+    return completion
+
+
+# -- what the learner is shown after answering ----------------------------------------------
+
+@dataclass
+class OptionReview:
+    text: str
+    chosen: bool
+    correct: bool
+    verdict: str | None
+    feedback: object
+
+
+def review_options(step, response):
+    """Every option of an answered step with whether it was chosen and right, and its feedback.
+    Only ever called once a response exists: this is the answer key."""
+    chosen = set(response.chosen_options)
+    reviews = []
+    for child in step.value["options"].bound_blocks:
+        option = child.value
+        if step.block_type == "decision":
+            verdict = option["verdict"]
+            correct = verdict == "right"
+        else:
+            correct = bool(option["correct"])
+            verdict = "right" if correct else "wrong"
+        reviews.append(OptionReview(option["text"], child.id in chosen, correct, verdict, option["feedback"]))
+    return reviews

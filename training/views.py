@@ -1,0 +1,169 @@
+"""The learner's player: start or resume a module, one step per page, answer, move on, finish,
+see the result. Views only coordinate; ``training.services`` makes every change."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from scenarios.models import ModuleCatalogue, ModulePage
+
+from . import services
+
+
+def _step_url(attempt, index):
+    return reverse("training:step", args=[attempt.pk, index + 1])
+
+
+def _resume_url(attempt):
+    steps = len(services.attempt_content(attempt).steps)
+    if attempt.is_finished or attempt.reached_step >= steps:
+        return reverse("training:result", args=[attempt.pk]) if attempt.is_finished else _step_url(attempt, steps - 1)
+    return _step_url(attempt, attempt.reached_step)
+
+
+def _error(request, error, status=400, attempt=None):
+    """A refused request: say why, in a page with a way back, never a bare error."""
+    return render(request, "training/error.html", {
+        "message": error.message, "attempt": attempt,
+        "back_url": _resume_url(attempt) if attempt else reverse("training:home"),
+    }, status=status)
+
+
+def _own_attempt(request, attempt_id):
+    return get_object_or_404(services.attempts_of(request.user), pk=attempt_id)
+
+
+@login_required
+@require_GET
+def home(request):
+    """Where a learner lands after logging in: the module catalogue."""
+    catalogue = ModuleCatalogue.objects.live().first()
+    if catalogue is None:
+        return render(request, "training/no_catalogue.html")
+    return redirect(catalogue.url)
+
+
+@login_required
+@require_POST
+def start(request, module_id):
+    """Start a module, or resume the open attempt; a retake after finishing starts a new one."""
+    module = get_object_or_404(services.modules_for(request.user), pk=module_id)
+    try:
+        attempt, _created = services.start_attempt(request.user, module)
+    except services.TrainingError as error:
+        return _error(request, error)
+    return redirect(_resume_url(attempt))
+
+
+@login_required
+@require_GET
+def step(request, attempt_id, number):
+    attempt = _own_attempt(request, attempt_id)
+    return _render_step(request, attempt, number - 1)
+
+
+def _render_step(request, attempt, index, *, error=None, status=200):
+    if attempt.is_finished:
+        return redirect("training:result", attempt.pk)
+    content = services.attempt_content(attempt)
+    total = len(content.steps)
+    if not 0 <= index < total:
+        raise Http404(_("This step does not exist."))
+    if index > attempt.reached_step:
+        return redirect(_resume_url(attempt))
+    current = content.steps[index]
+    response = None
+    option_reviews = None
+    if services.is_scored(current):
+        response = attempt.responses.filter(block_id=current.id).first()
+        if response is not None:
+            option_reviews = services.review_options(current, response)
+    return render(request, "training/step.html", {
+        "attempt": attempt,
+        "module": content,
+        "step": current,
+        "index": index,
+        "number": index + 1,
+        "total": total,
+        "is_last": index + 1 == total,
+        "is_scored": services.is_scored(current),
+        "response": response,
+        "option_reviews": option_reviews,
+        "error": error,
+    }, status=status)
+
+
+@login_required
+@require_POST
+def answer(request, attempt_id, number):
+    """Record the answer to a scored step, then show its feedback (post/redirect/get)."""
+    attempt = _own_attempt(request, attempt_id)
+    index = number - 1
+    try:
+        services.record_response(attempt, index, request.POST.getlist("option"))
+    except services.InvalidAnswer as error:
+        if attempt.is_finished:
+            return redirect("training:result", attempt.pk)
+        return _render_step(request, attempt, index, error=error.message, status=400)
+    except services.AttemptFinished:
+        return redirect("training:result", attempt.pk)
+    except services.TrainingError as error:
+        return _error(request, error, attempt=attempt)
+    return redirect(_step_url(attempt, index) + "#feedback")
+
+
+@login_required
+@require_POST
+def next_step(request, attempt_id, number):
+    """Move on from a read or answered step."""
+    attempt = _own_attempt(request, attempt_id)
+    index = number - 1
+    try:
+        services.continue_after(attempt, index)
+    except services.AttemptFinished:
+        return redirect("training:result", attempt.pk)
+    except services.TrainingError as error:
+        return _error(request, error, attempt=attempt)
+    total = len(services.attempt_content(attempt).steps)
+    if index + 1 >= total:
+        return redirect(_step_url(attempt, index))
+    return redirect(_step_url(attempt, index + 1))
+
+
+@login_required
+@require_POST
+def finish(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    try:
+        services.finish_attempt(attempt)
+    except services.TrainingError as error:
+        return _error(request, error, attempt=attempt)
+    return redirect("training:result", attempt.pk)
+
+
+@login_required
+@require_GET
+def result(request, attempt_id):
+    """Score, pass or fail, every question with the learner's answer and its feedback, and what
+    to do with a real signal."""
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_finished:
+        return redirect(_resume_url(attempt))
+    content = services.attempt_content(attempt)
+    responses = {response.block_id: response for response in attempt.responses.all()}
+    review = [
+        {"step": step, "response": responses[step.id],
+         "options": services.review_options(step, responses[step.id])}
+        for step in content.steps if services.is_scored(step) and step.id in responses
+    ]
+    live_module = ModulePage.objects.live().filter(pk=attempt.module_id).first()
+    return render(request, "training/result.html", {
+        "attempt": attempt,
+        "module": content,
+        "review": review,
+        "can_retake": live_module is not None and services.modules_for(request.user).filter(pk=attempt.module_id).exists(),
+        "module_url": live_module.url if live_module else None,
+    })
