@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-postgres install install-dev demo lint check messages bench clean
+.PHONY: run test test-postgres install install-dev demo lint messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
@@ -48,8 +48,13 @@ lint: install-dev
 
 ## Regenerate the Dutch catalogue after changing strings, then translate and run this again.
 messages: install-dev
-	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media --ignore=tests
 	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+
+## Fails when a translatable string was added or changed without updating locale/nl.
+messages-check: install-dev
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media --ignore=tests
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale/ || { echo "Run 'make messages' and translate the new strings."; exit 1; }
 
 clean:
 	rm -rf $(VENV) static media db.sqlite3

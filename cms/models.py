@@ -10,8 +10,9 @@ class HomePage(Page):
     """The public front door. Explains the platform and sends people to log in or to their
     modules; everything personal lives behind the login."""
 
-    introduction = RichTextField(_("introduction"), blank=True,
-                                 features=["bold", "italic", "link", "ul"])
+    introduction = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["wagtailcore.Page"]

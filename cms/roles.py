@@ -17,14 +17,22 @@ GROUP_LABELS = {LEARNERS: _("Learners"), TRAINERS: _("Trainers")}
 
 TRAINER_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("scenarios", "add_signal"), ("scenarios", "change_signal"), ("scenarios", "delete_signal"),
+    ("scenarios", "add_signal"),
+    ("scenarios", "change_signal"),
+    ("scenarios", "delete_signal"),
     ("scenarios", "view_signal"),
-    ("scenarios", "add_theme"), ("scenarios", "change_theme"), ("scenarios", "view_theme"),
+    ("scenarios", "add_theme"),
+    ("scenarios", "change_theme"),
+    ("scenarios", "view_theme"),
 ]
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 TRAINER_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
@@ -41,9 +49,11 @@ def ensure_groups(catalogue=None):
     root_collection = Collection.get_first_root_node()
     for app, code in TRAINER_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=trainers, collection=root_collection, permission=_permission(app, code))
+            group=trainers, collection=root_collection, permission=_permission(app, code)
+        )
     if catalogue is not None:
         for codename in TRAINER_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
-                group=trainers, page=catalogue, permission=_permission("wagtailcore", codename))
+                group=trainers, page=catalogue, permission=_permission("wagtailcore", codename)
+            )
     return {LEARNERS: Group.objects.get(name=LEARNERS), TRAINERS: trainers}

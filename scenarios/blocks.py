@@ -20,7 +20,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class Verdict:
-    """How an answer is judged. Decisions use right/acceptable/wrong; questions right/partial/wrong."""
+    """How an answer is judged: decisions right/acceptable/wrong, questions right/partial/wrong."""
 
     RIGHT = "right"
     ACCEPTABLE = "acceptable"
@@ -33,7 +33,11 @@ class Verdict:
         PARTIAL: _("Partly right"),
         WRONG: _("Wrong"),
     }
-    DECISION_CHOICES = [(RIGHT, LABELS[RIGHT]), (ACCEPTABLE, LABELS[ACCEPTABLE]), (WRONG, LABELS[WRONG])]
+    DECISION_CHOICES = [
+        (RIGHT, LABELS[RIGHT]),
+        (ACCEPTABLE, LABELS[ACCEPTABLE]),
+        (WRONG, LABELS[WRONG]),
+    ]
 
 
 def list_items(values):
@@ -58,6 +62,15 @@ def signals_block():
     )
 
 
+def options_error(message):
+    """A validation error shown above a block's list of options in the editor."""
+    return StructBlockValidationError(
+        block_errors={
+            "options": ListBlockValidationError(non_block_errors=[ValidationError(message)])
+        }
+    )
+
+
 class ContentImageBlock(ImageBlock):
     """An image whose alt text is required: scene and information images carry meaning, so
     marking them decorative is refused."""
@@ -68,8 +81,10 @@ class ContentImageBlock(ImageBlock):
             raise StructBlockValidationError(
                 block_errors={
                     "alt_text": ValidationError(
-                        _("This image shows the situation: describe it in the alt text "
-                          "instead of marking it decorative.")
+                        _(
+                            "This image shows the situation: describe it in the alt text "
+                            "instead of marking it decorative."
+                        )
                     )
                 }
             )
@@ -92,7 +107,8 @@ class InformationBlock(blocks.StructBlock):
 class SceneBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     situation = blocks.RichTextBlock(
-        features=["bold", "italic", "ol", "ul"], label=_("Situation"),
+        features=["bold", "italic", "ol", "ul"],
+        label=_("Situation"),
         help_text=_("What the learner sees, hears and smells. Do not give away the answer here."),
     )
     image = ContentImageBlock(required=True, label=_("Image"))
@@ -108,7 +124,8 @@ class DecisionOptionBlock(blocks.StructBlock):
     verdict = blocks.ChoiceBlock(choices=Verdict.DECISION_CHOICES, label=_("Verdict"))
     points = blocks.IntegerBlock(min_value=0, max_value=100, default=0, label=_("Points"))
     feedback = blocks.RichTextBlock(
-        features=["bold", "italic", "link"], label=_("Feedback"),
+        features=["bold", "italic", "link"],
+        label=_("Feedback"),
         help_text=_("Shown only after the learner has chosen this option."),
     )
     signals = signals_block()
@@ -127,37 +144,34 @@ class DecisionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        options = [option for option in value["options"]]
+        options = list(value["options"])
         if not any(option["verdict"] == Verdict.RIGHT for option in options):
-            raise StructBlockValidationError(
-                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
-                    _("A decision needs at least one option with the verdict ‘right’."))])}
-            )
+            raise options_error(_("A decision needs at least one option with the verdict ‘right’."))
         best = max(option["points"] for option in options)
         if best <= 0:
-            raise StructBlockValidationError(
-                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
-                    _("Give the right option more than 0 points, otherwise the decision "
-                      "cannot count towards the score."))])}
+            raise options_error(
+                _(
+                    "Give the right option more than 0 points, otherwise the decision cannot "
+                    "count towards the score."
+                )
             )
         if any(o["verdict"] == Verdict.WRONG and o["points"] >= best for o in options):
-            raise StructBlockValidationError(
-                block_errors={"options": ListBlockValidationError(non_block_errors=[ValidationError(
-                    _("A wrong option cannot earn as many points as the best option."))])}
-            )
+            raise options_error(_("A wrong option cannot earn as many points as the best option."))
         return value
 
     class Meta:
         icon = "fork"
         label = _("Decision")
-        template = "blocks/decision.html"
+        template = "blocks/question.html"  # the unanswered form: never an answer key
 
 
 class ChoiceOptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300, label=_("Answer option"))
     correct = blocks.BooleanBlock(required=False, default=False, label=_("Correct"))
     feedback = blocks.RichTextBlock(
-        features=["bold", "italic", "link"], required=False, label=_("Feedback"),
+        features=["bold", "italic", "link"],
+        required=False,
+        label=_("Feedback"),
         help_text=_("Shown only after the learner has answered."),
     )
 
@@ -171,7 +185,9 @@ class BaseQuestionBlock(blocks.StructBlock):
     options = blocks.ListBlock(ChoiceOptionBlock(), min_num=2, max_num=8, label=_("Answer options"))
     points = blocks.IntegerBlock(min_value=1, max_value=100, default=1, label=_("Points"))
     explanation = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ul"], required=False, label=_("Explanation"),
+        features=["bold", "italic", "link", "ul"],
+        required=False,
+        label=_("Explanation"),
         help_text=_("Shown to every learner after answering."),
     )
     signals = signals_block()
@@ -184,10 +200,7 @@ class BaseQuestionBlock(blocks.StructBlock):
         correct_count = sum(1 for option in value["options"] if option["correct"])
         message = self.correct_count_error(correct_count)
         if message:
-            raise StructBlockValidationError(
-                block_errors={"options": ListBlockValidationError(
-                    non_block_errors=[ValidationError(message)])}
-            )
+            raise options_error(message)
         return value
 
 
@@ -196,16 +209,20 @@ class SingleChoiceQuestionBlock(BaseQuestionBlock):
 
     def correct_count_error(self, correct_count):
         if correct_count == 0:
-            return _("Mark the correct answer: a question without a correct option cannot be scored.")
+            return _(
+                "Mark the correct answer: a question without a correct option cannot be scored."
+            )
         if correct_count > 1:
-            return _("A single-choice question has exactly one correct option; use a "
-                     "multiple-choice question for more.")
+            return _(
+                "A single-choice question has exactly one correct option; use a "
+                "multiple-choice question for more."
+            )
         return None
 
     class Meta:
         icon = "radio-empty"
         label = _("Single-choice question")
-        template = "blocks/single_choice.html"
+        template = "blocks/question.html"  # the unanswered form: never an answer key
 
 
 class MultipleChoiceQuestionBlock(BaseQuestionBlock):
@@ -214,14 +231,20 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
 
     def correct_count_error(self, correct_count):
         if correct_count == 0:
-            return _("Mark at least one correct option: a question without a correct option "
-                     "cannot be scored.")
+            return _(
+                "Mark at least one correct option: a question without a correct option "
+                "cannot be scored."
+            )
         return None
 
     class Meta:
         icon = "list-ul"
         label = _("Multiple-choice question")
-        template = "blocks/multiple_choice.html"
+        help_text = _(
+            "Partial credit: with C correct options, each correct option the learner chooses "
+            "earns points/C and each wrong option chosen takes points/C off, never below zero."
+        )
+        template = "blocks/question.html"  # the unanswered form: never an answer key
 
 
 class SourceBlock(blocks.StructBlock):

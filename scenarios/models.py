@@ -36,8 +36,9 @@ class Signal(index.Indexed, models.Model):
     """A recognisable signal (aniseed smell, taped windows, cash booking…). Decision options and
     questions are tagged with the signals they train."""
 
-    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="signals",
-                              verbose_name=_("theme"))
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="signals", verbose_name=_("theme")
+    )
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
 
@@ -46,7 +47,9 @@ class Signal(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["theme__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["theme", "name"], name="unique_signal_per_theme")]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "name"], name="unique_signal_per_theme")
+        ]
         verbose_name = _("signal")
         verbose_name_plural = _("signals")
 
@@ -98,33 +101,57 @@ class ModulePage(LoginRequiredPageMixin, Page):
     changes a past result."""
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
-    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="modules",
-                              verbose_name=_("theme"))
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices,
-                                default=Audience.PROFESSIONALS)
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="modules", verbose_name=_("theme")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PROFESSIONALS
+    )
     estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated minutes"), default=15, validators=[MinValueValidator(1), MaxValueValidator(240)])
+        _("estimated minutes"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+    )
     pass_mark = models.PositiveSmallIntegerField(
-        _("pass mark (%)"), default=70, validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("The score, as a percentage of the points, a learner needs to pass."))
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The score, as a percentage of the points, a learner needs to pass."),
+    )
     learning_objectives = RichTextField(
-        _("learning objectives"), features=["ul", "ol", "bold", "italic"],
-        help_text=_("What the learner can do after this module; one item per objective."))
+        _("learning objectives"),
+        features=["ul", "ol", "bold", "italic"],
+        help_text=_("What the learner can do after this module; one item per objective."),
+    )
     reporting_routes = RichTextField(
-        _("what to do with a real signal"), features=["ul", "ol", "bold", "italic", "link"],
-        help_text=_("Reporting routes shown on the result page: who to call, what to record."))
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+", verbose_name=_("image"))
+        _("what to do with a real signal"),
+        features=["ul", "ol", "bold", "italic", "link"],
+        help_text=_("Reporting routes shown on the result page: who to call, what to record."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
     steps = StreamField(STEP_BLOCKS, verbose_name=_("steps"), use_json_field=True)
-    sources = StreamField([("source", SourceBlock())], blank=True, verbose_name=_("sources"),
-                          use_json_field=True)
+    sources = StreamField(
+        [("source", SourceBlock())], blank=True, verbose_name=_("sources"), use_json_field=True
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
-        MultiFieldPanel([
-            FieldPanel("theme"), FieldPanel("audience"), FieldPanel("estimated_minutes"),
-            FieldPanel("pass_mark"),
-        ], heading=_("About this module")),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldPanel("audience"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("pass_mark"),
+            ],
+            heading=_("About this module"),
+        ),
         FieldPanel("learning_objectives"),
         FieldPanel("image"),
         FieldPanel("steps"),
@@ -150,9 +177,13 @@ class ModulePage(LoginRequiredPageMixin, Page):
                 "The image ‘%(title)s’ has no alt text. Add a description to the image "
                 "(Images → edit) so that screen-reader users know what it shows."
             ) % {"title": self.image.title}
-        if self.steps is not None and not any(step.block_type in SCORED_STEP_TYPES for step in self.steps):
-            errors["steps"] = _("Add at least one decision or question: a module needs something "
-                                "to score before a learner can pass it.")
+        if self.steps is not None and not any(
+            step.block_type in SCORED_STEP_TYPES for step in self.steps
+        ):
+            errors["steps"] = _(
+                "Add at least one decision or question: a module needs something "
+                "to score before a learner can pass it."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -175,7 +206,13 @@ class ModulePage(LoginRequiredPageMixin, Page):
             from django.template.response import TemplateResponse
 
             # The preview shows every step exactly as a learner meets it: no verdicts, no feedback.
-            return TemplateResponse(request, "scenarios/module_page_player_preview.html", {
-                "page": self, "steps": list(self.steps), "step_total": self.step_count,
-            })
+            return TemplateResponse(
+                request,
+                "scenarios/module_page_player_preview.html",
+                {
+                    "page": self,
+                    "steps": list(self.steps),
+                    "step_total": self.step_count,
+                },
+            )
         return super().serve_preview(request, mode_name)

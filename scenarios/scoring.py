@@ -63,8 +63,8 @@ def score_single_choice(value, chosen_ids):
 
 def score_multiple_choice(value, chosen_ids):
     """Partial credit: with C correct options, each correct option chosen earns points/C and
-    each wrong option chosen takes points/C off; the result is never below zero. Choosing every
-    option therefore earns nothing unless every option is correct."""
+    each wrong option chosen takes points/C off; the result is never below zero. One rule the
+    learner can read before answering (the page states it), with no hidden exceptions."""
     chosen_ids, options = _chosen(value, chosen_ids, single=False)
     points = Decimal(value["points"])
     correct_ids = {option_id for option_id, option in options.items() if option["correct"]}
@@ -102,4 +102,6 @@ def percentage(points, possible):
     """A score as a whole percentage, rounded half up; 100 for a module with nothing to score."""
     if not possible:
         return 100
-    return int((Decimal(points) * 100 / Decimal(possible)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(
+        (Decimal(points) * 100 / Decimal(possible)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    )

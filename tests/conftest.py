@@ -31,3 +31,47 @@ def learner(db):
 def learner_client(client, learner):
     client.force_login(learner)
     return client
+
+
+@pytest.fixture
+def other_learner(db):
+    """A second BOA: their attempts must stay out of reach of ``learner``."""
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def mt_member(db):
+    from tests.factories import UserFactory
+    from training.models import Function
+
+    return UserFactory(function=Function.MT_MEMBER)
+
+
+@pytest.fixture
+def superuser(db):
+    from tests.factories import SuperuserFactory
+
+    return SuperuserFactory()
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def trainer(catalogue):
+    from tests.factories import make_trainer
+
+    return make_trainer(catalogue)
+
+
+@pytest.fixture
+def attempt(learner, module):
+    """The learner's open attempt on ``module``, just started."""
+    from training.services import start_attempt
+
+    return start_attempt(learner, module)[0]

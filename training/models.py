@@ -23,10 +23,15 @@ class Profile(models.Model):
     """What the platform needs to know about a learner beyond the login: their function decides
     which modules are meant for them."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="profile", verbose_name=_("user"))
-    function = models.CharField(_("function"), max_length=30, choices=Function.choices,
-                                default=Function.OTHER)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("user"),
+    )
+    function = models.CharField(
+        _("function"), max_length=30, choices=Function.choices, default=Function.OTHER
+    )
 
     class Meta:
         verbose_name = _("profile")
@@ -54,19 +59,32 @@ class Attempt(models.Model):
     """One run through a module. Attempts are history: a retake adds one, none is overwritten.
     The attempt pins the page revision it was taken on, and is scored against that revision."""
 
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="attempts", verbose_name=_("learner"))
-    module = models.ForeignKey("scenarios.ModulePage", on_delete=models.PROTECT,
-                               related_name="attempts", verbose_name=_("module"))
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT,
-                                 related_name="+", verbose_name=_("module revision"))
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        verbose_name=_("learner"),
+    )
+    module = models.ForeignKey(
+        "scenarios.ModulePage",
+        on_delete=models.PROTECT,
+        related_name="attempts",
+        verbose_name=_("module"),
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("module revision"),
+    )
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # Index of the furthest step the learner may open: where a returning learner resumes.
     reached_step = models.PositiveSmallIntegerField(_("furthest step reached"), default=0)
     points = models.DecimalField(_("points"), max_digits=7, decimal_places=2, null=True, blank=True)
-    max_points = models.DecimalField(_("maximum points"), max_digits=7, decimal_places=2,
-                                     null=True, blank=True)
+    max_points = models.DecimalField(
+        _("maximum points"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
 
@@ -78,8 +96,11 @@ class Attempt(models.Model):
         verbose_name_plural = _("attempts")
         constraints = [
             # Two tabs or a double click must not open two attempts at once.
-            models.UniqueConstraint(fields=["learner", "module"], condition=Q(finished_at__isnull=True),
-                                    name="one_open_attempt_per_learner_module"),
+            models.UniqueConstraint(
+                fields=["learner", "module"],
+                condition=Q(finished_at__isnull=True),
+                name="one_open_attempt_per_learner_module",
+            ),
         ]
         indexes = [models.Index(fields=["learner", "module"])]
 
@@ -97,8 +118,9 @@ class Response(models.Model):
 
     VERDICT_CHOICES = [(key, label) for key, label in Verdict.LABELS.items()]
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses",
-                                verbose_name=_("attempt"))
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("attempt")
+    )
     block_id = models.CharField(_("step block id"), max_length=64)
     block_type = models.CharField(_("step type"), max_length=40)
     chosen_options = models.JSONField(_("chosen options"), default=list)
@@ -131,12 +153,24 @@ class Completion(models.Model):
     ``training.services.update_completion`` and nothing else. Kept as a row so that dashboards
     and exports read one record per person and module instead of all attempts."""
 
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="completions", verbose_name=_("learner"))
-    module = models.ForeignKey("scenarios.ModulePage", on_delete=models.PROTECT,
-                               related_name="completions", verbose_name=_("module"))
-    status = models.CharField(_("status"), max_length=20, choices=CompletionStatus.choices,
-                              default=CompletionStatus.IN_PROGRESS)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="completions",
+        verbose_name=_("learner"),
+    )
+    module = models.ForeignKey(
+        "scenarios.ModulePage",
+        on_delete=models.PROTECT,
+        related_name="completions",
+        verbose_name=_("module"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CompletionStatus.choices,
+        default=CompletionStatus.IN_PROGRESS,
+    )
     best_score = models.PositiveSmallIntegerField(_("best score (%)"), null=True, blank=True)
     first_completed_at = models.DateTimeField(_("first completed"), null=True, blank=True)
     last_completed_at = models.DateTimeField(_("last completed"), null=True, blank=True)
@@ -148,7 +182,9 @@ class Completion(models.Model):
         verbose_name = _("completion")
         verbose_name_plural = _("completions")
         constraints = [
-            models.UniqueConstraint(fields=["learner", "module"], name="one_completion_per_learner_module"),
+            models.UniqueConstraint(
+                fields=["learner", "module"], name="one_completion_per_learner_module"
+            ),
         ]
 
     def __str__(self):

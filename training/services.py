@@ -52,6 +52,7 @@ class InvalidAnswer(TrainingError):
 
 # -- who sees what ---------------------------------------------------------------------------
 
+
 def learner_audiences(user):
     """The module audiences meant for this user. Admins see every module."""
     if user.is_superuser:
@@ -81,17 +82,19 @@ def catalogue_for(user, catalogue):
     they can resume. Three queries, whatever the number of modules."""
     modules = list(modules_for(user, catalogue))
     module_ids = [module.pk for module in modules]
-    completions = {c.module_id: c for c in Completion.objects.filter(learner=user, module_id__in=module_ids)}
-    open_attempts = {a.module_id: a for a in Attempt.objects.open().filter(learner=user, module_id__in=module_ids)}
+    completions = {
+        c.module_id: c for c in Completion.objects.filter(learner=user, module_id__in=module_ids)
+    }
+    open_attempts = {
+        a.module_id: a
+        for a in Attempt.objects.open().filter(learner=user, module_id__in=module_ids)
+    }
     return [CatalogueEntry(m, completions.get(m.pk), open_attempts.get(m.pk)) for m in modules]
 
 
 def module_overview_for(user, module):
     """What the module page shows this learner: their attempts, the open one, their completion."""
-    if not module.live or module.audience not in learner_audiences(user):
-        available = False
-    else:
-        available = True
+    available = module.live and module.audience in learner_audiences(user)
     attempts = list(Attempt.objects.filter(learner=user, module=module))
     return {
         "available": available,
@@ -109,12 +112,15 @@ def attempts_of(user):
 
 # -- the content an attempt was taken on -------------------------------------------------------
 
+
 def attempt_content(attempt):
     """The module as it was in the revision the attempt pinned. Built from the revision's stored
     content without further queries, so later edits never change what the attempt is scored on."""
     cached = getattr(attempt, "_content", None)
     if cached is None:
-        cached = ModulePage.from_serializable_data(attempt.revision.content)
+        # check_fks=False: the revision's foreign keys (theme, image, locale) are not needed to
+        # play or score a step, and checking them would cost a query each on every request.
+        cached = ModulePage.from_serializable_data(attempt.revision.content, check_fks=False)
         attempt._content = cached
     return cached
 
@@ -131,6 +137,7 @@ def is_scored(step):
 
 
 # -- state changes -------------------------------------------------------------------------------
+
 
 def start_attempt(user, module):
     """Resume the learner's open attempt on the module, or start a new one on the published
@@ -166,27 +173,36 @@ def record_response(attempt, index, chosen_option_ids):
         judged = scoring.score(step.block_type, step.value, chosen_option_ids)
     except scoring.InvalidAnswer as error:
         raise InvalidAnswer() from error
-    with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.is_finished:
-            raise AttemptFinished()
-        if index > locked.reached_step:
-            raise StepNotAvailable()
-        response, created = Response.objects.get_or_create(
-            attempt=locked, block_id=step.id,
-            defaults={
-                "block_type": step.block_type,
-                "chosen_options": sorted(set(map(str, chosen_option_ids))),
-                "verdict": judged.verdict,
-                "points": judged.points,
-                "max_points": judged.max_points,
-            },
-        )
-        if created and locked.reached_step < index + 1:
-            locked.reached_step = index + 1
-            locked.save(update_fields=["reached_step"])
+    try:
+        with transaction.atomic():
+            # The row lock on the attempt queues concurrent answers of the same learner, so the
+            # check for an earlier response below cannot race with another request.
+            locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+            if locked.is_finished:
+                raise AttemptFinished()
+            if index > locked.reached_step:
+                raise StepNotAvailable()
+            existing = Response.objects.filter(attempt=locked, block_id=step.id).first()
+            if existing is not None:
+                return existing, False
+            response = Response.objects.create(
+                attempt=locked,
+                block_id=step.id,
+                block_type=step.block_type,
+                chosen_options=sorted(set(map(str, chosen_option_ids))),
+                verdict=judged.verdict,
+                points=judged.points,
+                max_points=judged.max_points,
+            )
+            if locked.reached_step < index + 1:
+                locked.reached_step = index + 1
+                locked.save(update_fields=["reached_step"])
+    except IntegrityError:
+        # Databases without row locks (SQLite) can still let two inserts meet at the unique
+        # constraint; the one that lost returns the answer that was recorded.
+        return Response.objects.get(attempt_id=attempt.pk, block_id=step.id), False
     attempt.reached_step = max(attempt.reached_step, locked.reached_step)
-    return response, created
+    return response, True
 
 
 def continue_after(attempt, index):
@@ -198,7 +214,9 @@ def continue_after(attempt, index):
         raise StepNotAvailable()
     if is_scored(step) and not attempt.responses.filter(block_id=step.id).exists():
         raise AttemptIncomplete(_("Answer this step before you continue."))
-    updated = Attempt.objects.filter(pk=attempt.pk, reached_step__lt=index + 1).update(reached_step=index + 1)
+    updated = Attempt.objects.filter(pk=attempt.pk, reached_step__lt=index + 1).update(
+        reached_step=index + 1
+    )
     if updated:
         attempt.reached_step = index + 1
     return attempt
@@ -216,6 +234,10 @@ def finish_attempt(attempt):
         scored_steps = [step for step in content.steps if is_scored(step)]
         if any(step.id not in responses for step in scored_steps):
             raise AttemptIncomplete()
+        if locked.reached_step < len(content.steps) - 1:
+            # Finishing is done from the last step: the steps after the last question (often
+            # what to do next) are part of the module too.
+            raise AttemptIncomplete(_("Go through every step before you finish the module."))
         locked.points = sum((responses[step.id].points for step in scored_steps), start=0)
         locked.max_points = sum((responses[step.id].max_points for step in scored_steps), start=0)
         locked.score = scoring.percentage(locked.points, locked.max_points)
@@ -247,7 +269,8 @@ def update_completion(learner, module):
     else:
         status = CompletionStatus.IN_PROGRESS
     completion, _created = Completion.objects.update_or_create(
-        learner=learner, module=module,
+        learner=learner,
+        module=module,
         defaults={
             "status": status,
             "best_score": stats["best_score"],
@@ -260,6 +283,7 @@ def update_completion(learner, module):
 
 
 # -- what the learner is shown after answering ----------------------------------------------
+
 
 @dataclass
 class OptionReview:
@@ -283,5 +307,7 @@ def review_options(step, response):
         else:
             correct = bool(option["correct"])
             verdict = "right" if correct else "wrong"
-        reviews.append(OptionReview(option["text"], child.id in chosen, correct, verdict, option["feedback"]))
+        reviews.append(
+            OptionReview(option["text"], child.id in chosen, correct, verdict, option["feedback"])
+        )
     return reviews

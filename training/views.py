@@ -20,16 +20,26 @@ def _step_url(attempt, index):
 def _resume_url(attempt):
     steps = len(services.attempt_content(attempt).steps)
     if attempt.is_finished or attempt.reached_step >= steps:
-        return reverse("training:result", args=[attempt.pk]) if attempt.is_finished else _step_url(attempt, steps - 1)
+        return (
+            reverse("training:result", args=[attempt.pk])
+            if attempt.is_finished
+            else _step_url(attempt, steps - 1)
+        )
     return _step_url(attempt, attempt.reached_step)
 
 
 def _error(request, error, status=400, attempt=None):
     """A refused request: say why, in a page with a way back, never a bare error."""
-    return render(request, "training/error.html", {
-        "message": error.message, "attempt": attempt,
-        "back_url": _resume_url(attempt) if attempt else reverse("training:home"),
-    }, status=status)
+    return render(
+        request,
+        "training/error.html",
+        {
+            "message": error.message,
+            "attempt": attempt,
+            "back_url": _resume_url(attempt) if attempt else reverse("training:home"),
+        },
+        status=status,
+    )
 
 
 def _own_attempt(request, attempt_id):
@@ -81,19 +91,24 @@ def _render_step(request, attempt, index, *, error=None, status=200):
         response = attempt.responses.filter(block_id=current.id).first()
         if response is not None:
             option_reviews = services.review_options(current, response)
-    return render(request, "training/step.html", {
-        "attempt": attempt,
-        "module": content,
-        "step": current,
-        "index": index,
-        "number": index + 1,
-        "total": total,
-        "is_last": index + 1 == total,
-        "is_scored": services.is_scored(current),
-        "response": response,
-        "option_reviews": option_reviews,
-        "error": error,
-    }, status=status)
+    return render(
+        request,
+        "training/step.html",
+        {
+            "attempt": attempt,
+            "module": content,
+            "step": current,
+            "index": index,
+            "number": index + 1,
+            "total": total,
+            "is_last": index + 1 == total,
+            "is_scored": services.is_scored(current),
+            "response": response,
+            "option_reviews": option_reviews,
+            "error": error,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -155,15 +170,24 @@ def result(request, attempt_id):
     content = services.attempt_content(attempt)
     responses = {response.block_id: response for response in attempt.responses.all()}
     review = [
-        {"step": step, "response": responses[step.id],
-         "options": services.review_options(step, responses[step.id])}
-        for step in content.steps if services.is_scored(step) and step.id in responses
+        {
+            "step": step,
+            "response": responses[step.id],
+            "options": services.review_options(step, responses[step.id]),
+        }
+        for step in content.steps
+        if services.is_scored(step) and step.id in responses
     ]
     live_module = ModulePage.objects.live().filter(pk=attempt.module_id).first()
-    return render(request, "training/result.html", {
-        "attempt": attempt,
-        "module": content,
-        "review": review,
-        "can_retake": live_module is not None and services.modules_for(request.user).filter(pk=attempt.module_id).exists(),
-        "module_url": live_module.url if live_module else None,
-    })
+    return render(
+        request,
+        "training/result.html",
+        {
+            "attempt": attempt,
+            "module": content,
+            "review": review,
+            "can_retake": live_module is not None
+            and services.modules_for(request.user).filter(pk=attempt.module_id).exists(),
+            "module_url": live_module.url if live_module else None,
+        },
+    )

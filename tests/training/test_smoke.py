@@ -9,7 +9,7 @@ def test_learner_walks_through_a_module(learner_client, module, learner):
     response = learner_client.post(f"/leren/module/{module.pk}/start/")
     assert response.status_code == 302
     attempt = Attempt.objects.get(learner=learner)
-    url = response["Location"]
+    assert response["Location"] == f"/leren/poging/{attempt.pk}/stap/1/"
     for number in range(1, module.step_count + 1):
         page = learner_client.get(f"/leren/poging/{attempt.pk}/stap/{number}/")
         assert page.status_code == 200, page.content
@@ -17,7 +17,9 @@ def test_learner_walks_through_a_module(learner_client, module, learner):
         assert "FEEDBACK" not in html
         options = re.findall(r'name="option" id="[^"]+" value="([^"]+)"', html)
         if options:
-            r = learner_client.post(f"/leren/poging/{attempt.pk}/stap/{number}/antwoord/", {"option": options[0]})
+            r = learner_client.post(
+                f"/leren/poging/{attempt.pk}/stap/{number}/antwoord/", {"option": options[0]}
+            )
             assert r.status_code == 302, r.content
             page = learner_client.get(f"/leren/poging/{attempt.pk}/stap/{number}/")
             assert "Feedback" in page.content.decode()

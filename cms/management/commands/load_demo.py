@@ -1,0 +1,79 @@
+"""Load or refresh the demo: home page, catalogue, modules, illustrations, taxonomy, people.
+
+Safe to run again: it updates in place and never duplicates. The work is done by
+``scenarios.demo.loader``; this command only runs it and reports.
+"""
+
+import logging
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from scenarios.demo.loader import (
+    DEMO_PASSWORD,  # re-exported: the browser tests read the password from this command
+    DEMO_USERS,
+    ROLE_LABELS,
+    DemoContentError,
+    load_demo,
+)
+
+__all__ = ["DEMO_PASSWORD", "Command"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load or refresh the demo content and accounts (re-runnable: updates in place, "
+        "never duplicates)."
+    )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        # Wagtail logs every page action and Django every background task at INFO: one line
+        # per save. Keep that out of the summary unless asked for (-v 2).
+        quiet = options["verbosity"] < 2
+        loggers = [logging.getLogger(name) for name in ("wagtail", "django.tasks", "django_tasks")]
+        levels = [logger.level for logger in loggers]
+        try:
+            if quiet:
+                for logger in loggers:
+                    logger.setLevel(logging.WARNING)
+            summary = load_demo()
+        except DemoContentError as error:
+            raise CommandError(f"The demo content was refused:\n{error}") from error
+        finally:
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
+        seconds = time.monotonic() - started
+        if options["verbosity"] == 0:
+            return
+
+        write = self.stdout.write
+        write(self.style.SUCCESS(f"Demo loaded in {seconds:.1f} s."))
+        write(f"  Themes: {summary.themes}, new signals: {summary.signals_created}")
+        write(
+            f"  Images: {len(summary.images_created)} new, {len(summary.images_replaced)} replaced"
+        )
+        write(
+            f"  Pages: {len(summary.pages_created)} new, "
+            f"{len(summary.pages_published)} republished, "
+            f"{len(summary.pages_unchanged)} unchanged"
+        )
+        if summary.welcome_page_removed:
+            write("  Removed Wagtail's welcome page; the home page is now the site root.")
+        for module in summary.modules:
+            write(f"  Module: {module.title} ({module.url})")
+        write(f"  New attempts: {len(summary.attempts_created)}")
+        for line in summary.attempts_created:
+            write(f"    {line}")
+        for line in summary.skipped:
+            write(self.style.WARNING(f"  Skipped: {line}"))
+
+        write("")
+        write("Demo accounts (password for all of them: " + DEMO_PASSWORD + "):")
+        for username, first_name, last_name, _function, _role in DEMO_USERS:
+            new = " (new)" if username in summary.users_created else ""
+            write(f"  {username:<10} {first_name} {last_name}: {ROLE_LABELS[username]}{new}")
+        write(
+            "A password changed after the first run is kept; the demo sets it only for a "
+            "new account."
+        )

@@ -1,0 +1,58 @@
+"""Production settings must refuse to start without their secrets rather than fall back to a
+development default; the base settings are Dutch first, in Amsterdam time."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-real-secret-for-this-test-only-0123456789",
+    "ALLOWED_HOSTS": "training.example.org",
+    "DATABASE_URL": "postgres://app@db.example.org:5432/app",
+    "WAGTAILADMIN_BASE_URL": "https://training.example.org",
+}
+
+
+def load_production_settings(env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DEBUG, settings.ALLOWED_HOSTS)"
+    )
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without_each_required_variable(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = load_production_settings(env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_production_starts_with_every_variable_and_debug_off():
+    result = load_production_settings(PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['training.example.org']"
+
+
+def test_site_is_dutch_first_with_english_and_amsterdam_time(settings):
+    from django.conf import settings as live
+
+    assert live.TIME_ZONE == "Europe/Amsterdam"
+    assert [code for code, _name in live.LANGUAGES] == ["nl", "en"]
+    from cms.settings import base
+
+    assert base.LANGUAGE_CODE == "nl"

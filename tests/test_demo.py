@@ -1,0 +1,243 @@
+"""The demo (``manage.py load_demo``): re-runnable without duplicates, content that passes the
+same validation a trainer's content gets, pages that are served, accounts that can log in.
+
+The demo is loaded twice once for the whole file (drawing the illustrations takes seconds), inside
+a transaction that is rolled back afterwards, so no other test sees it. Each test runs in a
+savepoint inside that transaction.
+"""
+
+import copy
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision, Site
+
+from cms.models import HomePage
+from cms.roles import TRAINERS
+from scenarios.demo.loader import DEMO_PASSWORD, DEMO_USERS, DemoContentError, load_demo
+from scenarios.demo.modules import MODULES
+from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
+from training.models import Attempt, Completion, CompletionStatus, Response
+
+QUESTION_TYPES = {"single_choice", "multiple_choice"}
+
+
+def option_ids():
+    """Every id inside the steps of every live module: steps, options and signal items."""
+    ids = {}
+    for page in ModulePage.objects.order_by("path"):
+        for step in page.steps:
+            ids[step.id] = step.block_type
+            if "options" in step.value:
+                for option in step.value["options"].bound_blocks:
+                    ids[option.id] = "option"
+    return ids
+
+
+def counts():
+    module_revisions = {
+        page.slug: Revision.objects.filter(object_id=str(page.pk)).count()
+        for page in ModulePage.objects.all()
+    }
+    return {
+        "pages": Page.objects.count(),
+        "module_revisions": module_revisions,
+        "all_revisions": Revision.objects.count(),
+        "images": Image.objects.count(),
+        "themes": Theme.objects.count(),
+        "signals": Signal.objects.count(),
+        "users": get_user_model().objects.count(),
+        "attempts": Attempt.objects.count(),
+        "responses": Response.objects.count(),
+        "completions": Completion.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            first = {"counts": counts(), "ids": option_ids()}
+            call_command("load_demo", verbosity=0)
+            second = {"counts": counts(), "ids": option_ids()}
+            yield {"first": first, "second": second}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def live_modules():
+    return [page.specific for page in ModulePage.objects.live().order_by("path")]
+
+
+# -- re-running --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_second_run_creates_no_duplicates_and_no_new_revisions(demo):
+    first, second = demo["first"]["counts"], demo["second"]["counts"]
+    assert first == second
+    assert first["module_revisions"], "the demo made no modules"
+    assert all(count == 1 for count in first["module_revisions"].values())
+    assert first["attempts"] > 0 and first["completions"] > 0
+
+
+@pytest.mark.django_db
+def test_second_run_keeps_every_step_and_option_id(demo):
+    assert demo["first"]["ids"] == demo["second"]["ids"]
+    assert "option" in demo["first"]["ids"].values()
+
+
+@pytest.mark.django_db
+def test_changed_module_is_republished_once_with_the_same_ids(demo):
+    changed = copy.deepcopy(MODULES)
+    changed[0]["steps"][0]["heading"] += " (bijgewerkt)"
+    before_ids = option_ids()
+    page = ModulePage.objects.get(slug=changed[0]["slug"])
+    before = Revision.objects.filter(object_id=str(page.pk)).count()
+
+    load_demo(modules=changed)
+    load_demo(modules=changed)
+
+    page.refresh_from_db()
+    assert Revision.objects.filter(object_id=str(page.pk)).count() == before + 1
+    assert page.steps[0].value["heading"].endswith("(bijgewerkt)")
+    assert option_ids() == before_ids
+
+
+@pytest.mark.django_db
+def test_refused_content_names_the_module_and_the_step(demo):
+    broken = copy.deepcopy(MODULES[0])
+    question = next(step for step in broken["steps"] if step["type"] == "single_choice")
+    for option in question["options"]:
+        option["correct"] = False
+    with pytest.raises(DemoContentError) as refused:
+        load_demo(modules=[broken])
+    assert broken["slug"] in str(refused.value)
+    assert question["key"] in str(refused.value)
+
+
+# -- the content -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_module_has_enough_steps_scenes_questions_and_sources(demo):
+    modules = live_modules()
+    assert len(modules) == len(MODULES)
+    for module in modules:
+        kinds = [step.block_type for step in module.steps]
+        assert len(kinds) >= 8, module.slug
+        scenes_then_decisions = sum(
+            1
+            for kind, following in zip(kinds, kinds[1:], strict=False)
+            if kind == "scene" and following == "decision"
+        )
+        assert scenes_then_decisions >= 2, module.slug
+        assert sum(kind in QUESTION_TYPES for kind in kinds) >= 4, module.slug
+        assert any(kind == "multiple_choice" for kind in kinds), module.slug
+        assert len(module.sources) > 0, module.slug
+        assert "<ul>" in module.learning_objectives, module.slug
+
+
+@pytest.mark.django_db
+def test_every_image_has_alt_text(demo):
+    for module in live_modules():
+        assert module.image is not None, module.slug
+        assert module.image.description.strip(), module.slug
+        for step in module.steps:
+            image = step.value.get("image") if step.block_type in ("scene", "information") else None
+            if step.block_type == "scene":
+                assert image is not None, f"{module.slug}: scene without image"
+            if image is not None:
+                assert not image.decorative, f"{module.slug}/{step.id}"
+                assert (image.contextual_alt_text or "").strip(), f"{module.slug}/{step.id}"
+    assert all(image.description.strip() for image in Image.objects.all())
+
+
+@pytest.mark.django_db
+def test_demo_content_passes_the_validation_trainers_get(demo):
+    stream_block = ModulePage._meta.get_field("steps").stream_block
+    for module in live_modules():
+        stream_block.clean(module.steps)
+        module.full_clean()
+        for step in module.steps:
+            if step.block_type == "decision":
+                verdicts = {option["verdict"] for option in step.value["options"]}
+                assert {"right", "wrong"} <= verdicts, f"{module.slug}/{step.id}"
+
+
+# -- the site and the people -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_home_page_replaces_the_welcome_page_as_site_root(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2, title__startswith="Welcome").exists()
+    catalogue = ModuleCatalogue.objects.get()
+    assert catalogue.get_parent().pk == site.root_page_id and catalogue.live
+
+
+@pytest.mark.django_db
+def test_home_and_catalogue_are_served_with_the_modules(demo, client):
+    assert client.get("/").status_code == 200
+    assert client.login(username="admin", password=DEMO_PASSWORD)
+    home = client.get("/")
+    assert home.status_code == 200 and "Weerbaar Buitengebied" in home.content.decode()
+    catalogue = client.get("/modules/")
+    assert catalogue.status_code == 200
+    for module in live_modules():
+        assert module.title in catalogue.content.decode()
+        assert client.get(module.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_with_the_demo_password(demo, client):
+    users = get_user_model().objects
+    for username, *_rest in DEMO_USERS:
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+        client.logout()
+    trainer = users.get(username="trainer")
+    assert trainer.groups.filter(name=TRAINERS).exists()
+    assert not trainer.is_staff and not trainer.is_superuser
+    assert users.get(username="admin").is_superuser
+    assert users.get(username="boa").profile.function == "boa"
+    assert users.get(username="mt").profile.function == "mt_member"
+
+
+def demo_module(theme_slug):
+    return ModulePage.objects.filter(theme__slug=theme_slug).order_by("path").first()
+
+
+@pytest.mark.django_db
+def test_demo_learners_have_a_history(demo):
+    users = get_user_model().objects
+    boa = users.get(username="boa")
+    barns = demo_module("leegstand-en-drugsafval")
+    completion = Completion.objects.get(learner=boa, module=barns)
+    assert completion.status == CompletionStatus.COMPLETED and completion.attempt_count == 1
+
+    parks = demo_module("vakantieparken")
+    if parks is not None:
+        attempt = Attempt.objects.get(learner=boa, module=parks)
+        assert attempt.finished_at is None and 2 <= attempt.reached_step <= 3
+
+    farmers = demo_module("benadering-ondernemers")
+    if farmers is not None:
+        ambtenaar = users.get(username="ambtenaar")
+        attempts = list(
+            Attempt.objects.filter(learner=ambtenaar, module=farmers).order_by("started_at")
+        )
+        assert [a.passed for a in attempts] == [False, True]
+        assert Completion.objects.get(learner=ambtenaar, module=farmers).status == "completed"
+
+    management = demo_module("bestuurlijke-weerbaarheid")
+    if management is not None:
+        mt = users.get(username="mt")
+        assert Completion.objects.get(learner=mt, module=management).status == "completed"
