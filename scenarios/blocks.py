@@ -160,7 +160,7 @@ class DecisionBlock(blocks.StructBlock):
         return value
 
     class Meta:
-        icon = "fork"
+        icon = "redirect"
         label = _("Decision")
         template = "blocks/question.html"  # the unanswered form: never an answer key
 

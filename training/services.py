@@ -94,6 +94,15 @@ def catalogue_for(user, catalogue):
 
 def module_overview_for(user, module):
     """What the module page shows this learner: their attempts, the open one, their completion."""
+    if module.pk is None:
+        # A trainer's preview of a module that has not been saved yet: nobody can take it yet.
+        return {
+            "available": False,
+            "attempts": [],
+            "finished_attempts": [],
+            "open_attempt": None,
+            "completion": None,
+        }
     available = module.live and module.audience in learner_audiences(user)
     attempts = list(Attempt.objects.filter(learner=user, module=module))
     return {

@@ -125,7 +125,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail.images.forms.BaseImageForm"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail preview renders in a same-origin iframe
+# Nothing of ours is meant to be framed. The Wagtail preview panel (a same-origin iframe) still
+# works: Wagtail sets SAMEORIGIN on its preview views itself.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

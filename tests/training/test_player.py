@@ -222,3 +222,19 @@ def test_preview_is_for_editors_only(learner_client, module, mode):
     response = learner_client.get(f"/admin/pages/{module.pk}/edit/preview/", {"mode": mode})
     assert response.status_code in (302, 403)
     assert "Noteer kenteken" not in response.content.decode()
+
+
+@pytest.mark.parametrize("mode", ["", "player"])
+def test_preview_of_a_module_never_saved_shows_the_page(superuser_client, module, mode):
+    # A trainer previews a new module before the first save: nobody can have taken it yet.
+    catalogue = module.get_parent()
+    preview_url = f"/admin/pages/add/scenarios/modulepage/{catalogue.pk}/preview/"
+    data = module_form_data(
+        title="Nieuwe module", slug="nieuwe-module", theme=module.theme, steps=raw_steps(module)
+    )
+    assert superuser_client.post(preview_url, data).json()["is_valid"] is True
+
+    response = superuser_client.get(preview_url, {"mode": mode})
+
+    assert response.status_code == 200
+    assert "Nieuwe module" in response.content.decode()
