@@ -48,12 +48,12 @@ lint: install-dev
 
 ## Regenerate the Dutch catalogue after changing strings, then translate and run this again.
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media --ignore=tests
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=static --ignore=media --ignore=tests
 	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
 
 ## Fails when a translatable string was added or changed without updating locale/nl.
 messages-check: install-dev
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=static --ignore=media --ignore=tests
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=static --ignore=media --ignore=tests
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/ || { echo "Run 'make messages' and translate the new strings."; exit 1; }
 
 clean:
