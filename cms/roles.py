@@ -3,7 +3,9 @@
 Learners need no permissions: every logged-in user can take the modules meant for them.
 Trainers author content in the Wagtail admin and see nothing of learners' records: they get
 page permissions on the module catalogue, images and the signal taxonomy, and nothing in the
-``training`` app.
+``training`` app. Managers, HR and programme coordinators are recognised by their group; what
+records they see is decided by ``training.scope`` from the organisation tree, not by model
+permissions. Platform admins are superusers.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -12,8 +14,32 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 LEARNERS = "Learners"
 TRAINERS = "Trainers"
+MANAGERS = "Managers"
+HR = "HR"
+COORDINATORS = "Programme coordinators"
 
-GROUP_LABELS = {LEARNERS: _("Learners"), TRAINERS: _("Trainers")}
+GROUP_LABELS = {
+    LEARNERS: _("Learners"),
+    TRAINERS: _("Trainers"),
+    MANAGERS: _("Managers"),
+    HR: _("HR"),
+    COORDINATORS: _("Programme coordinators"),
+}
+# Groups whose members work in the Wagtail admin.
+ADMIN_GROUPS = (TRAINERS, HR)
+
+
+def group_names(user):
+    """The names of the user's groups, read once per request and kept on the user object."""
+    cached = getattr(user, "_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) if user.pk else frozenset()
+        user._group_names = cached
+    return cached
+
+
+def has_role(user, group):
+    return user.is_authenticated and (user.is_superuser or group in group_names(user))
 
 TRAINER_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -43,7 +69,11 @@ def _permission(app_label, codename):
 def ensure_groups(catalogue=None):
     """Create or complete the role groups; give trainers the catalogue when there is one.
     Safe to run again: it only adds what is missing."""
-    Group.objects.get_or_create(name=LEARNERS)
+    for name in (LEARNERS, MANAGERS, COORDINATORS):
+        Group.objects.get_or_create(name=name)
+    hr, _created = Group.objects.get_or_create(name=HR)
+    # HR works in the Wagtail admin (import and export), without any content permissions.
+    hr.permissions.add(_permission("wagtailadmin", "access_admin"))
     trainers, _created = Group.objects.get_or_create(name=TRAINERS)
     trainers.permissions.add(*[_permission(app, code) for app, code in TRAINER_MODEL_PERMISSIONS])
     root_collection = Collection.get_first_root_node()
@@ -56,4 +86,4 @@ def ensure_groups(catalogue=None):
             GroupPagePermission.objects.get_or_create(
                 group=trainers, page=catalogue, permission=_permission("wagtailcore", codename)
             )
-    return {LEARNERS: Group.objects.get(name=LEARNERS), TRAINERS: trainers}
+    return {group.name: group for group in Group.objects.filter(name__in=GROUP_LABELS)}

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
 
 from scenarios.blocks import Verdict
 from scenarios.models import Audience
@@ -19,9 +20,61 @@ class Function(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OrganisationKind(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    REGION = "region", _("Region or cluster")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PARTNER = "partner", _("Partner organisation")
+    DEPARTMENT = "department", _("Department")
+    TEAM = "team", _("Team")
+
+
+# Kinds that count as "the organisation" of a person in exports; the node itself is the team.
+EMPLOYER_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)
+
+
+class Organisation(MP_Node):
+    """A node of the organisation tree: province → region or cluster → municipality or partner
+    organisation → department or team. Access is always scoped to "this node and below", which
+    the materialised path makes one indexed prefix match."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_organisations",
+        verbose_name=_("managers"),
+        help_text=_("They see the training status of everyone in this node and below."),
+    )
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def subtree(self):
+        """This node and every node below it."""
+        return Organisation.objects.filter(path__startswith=self.path)
+
+
+class ProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scope import people_scope
+
+        return self.filter(people_scope(user, "organisation__path", own_user_field="user"))
+
+
 class Profile(models.Model):
-    """What the platform needs to know about a learner beyond the login: their function decides
-    which modules are meant for them."""
+    """What the platform needs to know about a person beyond the login: where they work (which
+    decides who may see their records), their function (which decides the modules meant for
+    them and the assignments that apply), their employee number (the key HR imports and exports
+    by) and whether they still work here."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -29,9 +82,25 @@ class Profile(models.Model):
         related_name="profile",
         verbose_name=_("user"),
     )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("organisation or team"),
+    )
     function = models.CharField(
         _("function"), max_length=30, choices=Function.choices, default=Function.OTHER
     )
+    employee_number = models.CharField(
+        _("employee number"), max_length=40, unique=True, null=True, blank=True
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Unticked when the person has left.")
+    )
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile")
@@ -47,7 +116,74 @@ class Profile(models.Model):
         return Audience.PROFESSIONALS
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def for_profile(self, profile):
+        """Assignments that apply to this person: their node or a node above it, and their
+        function or any function."""
+        if profile is None or profile.organisation_id is None or not profile.active:
+            return self.none()
+        path = profile.organisation.path
+        ancestor_paths = [
+            path[:end] for end in range(Organisation.steplen, len(path) + 1, Organisation.steplen)
+        ]
+        return self.filter(
+            organisation__path__in=ancestor_paths,
+        ).filter(Q(function="") | Q(function=profile.function))
+
+
+class Assignment(models.Model):
+    """A duty to complete a module: for everyone in an organisation node and below, optionally
+    only one function, by a due date; with a validity period after which the training must be
+    redone (recertification)."""
+
+    module = models.ForeignKey(
+        "scenarios.ModulePage",
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("module"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("organisation"),
+        help_text=_("Everyone in this organisation node and below."),
+    )
+    function = models.CharField(
+        _("function"),
+        max_length=30,
+        choices=Function.choices,
+        blank=True,
+        help_text=_("Leave empty for every function."),
+    )
+    due_date = models.DateField(_("due date"))
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("After this many months a completion expires; empty: it never expires."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self):
+        return f"{self.module} → {self.organisation} ({self.due_date:%Y-%m-%d})"
+
+
 class AttemptQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scope import people_scope
+
+        return self.filter(
+            people_scope(user, "learner__profile__organisation__path", own_user_field="learner")
+        )
+
     def open(self):
         return self.filter(finished_at__isnull=True)
 
@@ -142,6 +278,15 @@ class Response(models.Model):
         return f"{self.attempt_id}/{self.block_id}: {self.verdict}"
 
 
+class CompletionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .scope import people_scope
+
+        return self.filter(
+            people_scope(user, "learner__profile__organisation__path", own_user_field="learner")
+        )
+
+
 class CompletionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     FAILED = "failed", _("Not passed")
@@ -177,6 +322,8 @@ class Completion(models.Model):
     attempt_count = models.PositiveIntegerField(_("number of attempts"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = CompletionQuerySet.as_manager()
+
     class Meta:
         ordering = ["learner", "module"]
         verbose_name = _("completion")
@@ -189,3 +336,37 @@ class Completion(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.module_id}: {self.status}"
+
+
+class AuditEntry(models.Model):
+    """A record of an action on personal data (an export, an import, a role change), so that
+    admins can show who did what with whose records, and when."""
+
+    class Action(models.TextChoices):
+        EXPORT = "export", _("Export")
+        IMPORT = "import", _("Import")
+        ROLE_CHANGE = "role_change", _("Role change")
+        ANONYMISE = "anonymise", _("Anonymisation")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actor_name = models.CharField(_("by (name)"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    file_format = models.CharField(_("format"), max_length=10, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"

@@ -16,7 +16,8 @@ from scenarios import scoring
 from scenarios.blocks import SCORED_STEP_TYPES
 from scenarios.models import Audience, ModulePage
 
-from .models import Attempt, Completion, CompletionStatus, Profile, Response
+from .models import Assignment, Attempt, Completion, CompletionStatus, Profile, Response
+from .status import AssignedStatus, status_for_assignment
 
 
 class TrainingError(Exception):
@@ -57,14 +58,37 @@ def learner_audiences(user):
     """The module audiences meant for this user. Admins see every module."""
     if user.is_superuser:
         return [choice.value for choice in Audience]
-    profile = Profile.objects.filter(user=user).first()
+    profile = profile_of(user)
     audience = profile.audience if profile else Audience.PROFESSIONALS
     return [audience, Audience.BOTH]
 
 
+def profile_of(user):
+    """The user's profile with its organisation, read once per request."""
+    if not hasattr(user, "_training_profile"):
+        user._training_profile = (
+            Profile.objects.select_related("organisation").filter(user=user).first()
+            if user.is_authenticated
+            else None
+        )
+    return user._training_profile
+
+
+def assignments_for(user):
+    """The assignments that apply to this learner, one per module (the earliest due date)."""
+    if not hasattr(user, "_assignments"):
+        by_module = {}
+        for assignment in Assignment.objects.for_profile(profile_of(user)).order_by("-due_date"):
+            by_module[assignment.module_id] = assignment  # the earliest due date wins
+        user._assignments = by_module
+    return user._assignments
+
+
 def modules_for(user, catalogue=None):
-    """Live modules for the user's audience, in catalogue order."""
-    modules = ModulePage.objects.live().filter(audience__in=learner_audiences(user))
+    """Live modules for the user's audience and the modules assigned to them, in catalogue
+    order."""
+    visible = Q(audience__in=learner_audiences(user)) | Q(pk__in=list(assignments_for(user)))
+    modules = ModulePage.objects.live().filter(visible)
     if catalogue is not None:
         modules = modules.child_of(catalogue)
     return modules.select_related("theme", "image").order_by("path")
@@ -75,11 +99,14 @@ class CatalogueEntry:
     module: ModulePage
     completion: Completion | None
     open_attempt: Attempt | None
+    assignment: Assignment | None = None
+    assigned_status: AssignedStatus | None = None
 
 
 def catalogue_for(user, catalogue):
-    """The catalogue as this learner sees it: each module with their completion and the attempt
-    they can resume. Three queries, whatever the number of modules."""
+    """The catalogue as this learner sees it: assigned modules first (soonest due date first),
+    each with the learner's completion, the attempt they can resume and, when assigned, their
+    status. A fixed number of queries, whatever the number of modules."""
     modules = list(modules_for(user, catalogue))
     module_ids = [module.pk for module in modules]
     completions = {
@@ -89,7 +116,23 @@ def catalogue_for(user, catalogue):
         a.module_id: a
         for a in Attempt.objects.open().filter(learner=user, module_id__in=module_ids)
     }
-    return [CatalogueEntry(m, completions.get(m.pk), open_attempts.get(m.pk)) for m in modules]
+    assignments = assignments_for(user)
+    entries = []
+    for module in modules:
+        assignment = assignments.get(module.pk)
+        completion = completions.get(module.pk)
+        entries.append(
+            CatalogueEntry(
+                module,
+                completion,
+                open_attempts.get(module.pk),
+                assignment,
+                status_for_assignment(assignment, completion) if assignment else None,
+            )
+        )
+    # Assigned first, soonest due first; the rest keep the catalogue's order.
+    entries.sort(key=lambda e: (e.assignment is None, e.assignment.due_date if e.assignment else 0))
+    return entries
 
 
 def module_overview_for(user, module):
