@@ -1,0 +1,3 @@
+"""Placeholder: the admin viewsets for organisations, profiles and assignments."""
+
+viewsets = []
