@@ -349,3 +349,31 @@ def play(attempt, choose=best_answer, finish=True):
     if finish:
         return services.finish_attempt(attempt)
     return attempt
+
+
+# -- organisations and staff (HR import and the training admin) ------------------------------
+
+
+def make_organisation(name, kind="municipality", parent=None, slug=None):
+    """A node of the organisation tree, under ``parent`` or as a root."""
+    from django.utils.text import slugify
+
+    from training.models import Organisation
+
+    organisation = Organisation(name=name, slug=slug or slugify(name), kind=kind)
+    if parent is None:
+        return Organisation.add_root(instance=organisation)
+    return parent.add_child(instance=organisation)
+
+
+def make_hr(organisation, username=None):
+    """An HR user of ``organisation`` as ``cms.roles`` sets one up: in the HR group, with a
+    profile in that node."""
+    from cms.roles import HR, ensure_groups
+
+    groups = ensure_groups()
+    hr = UserFactory(username=username or f"hr{next(_counter)}", function=Function.OTHER)
+    Profile.objects.filter(user=hr).update(organisation=organisation)
+    hr.groups.add(groups[HR])
+    hr.refresh_from_db()
+    return hr

@@ -7,20 +7,34 @@ savepoint inside that transaction.
 """
 
 import copy
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
 from cms.models import HomePage
-from cms.roles import TRAINERS
+from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
+from scenarios.demo import organisations
 from scenarios.demo.loader import DEMO_PASSWORD, DEMO_USERS, DemoContentError, load_demo
 from scenarios.demo.modules import MODULES
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
-from training.models import Attempt, Completion, CompletionStatus, Response
+from training import services
+from training.models import (
+    Assignment,
+    Attempt,
+    Completion,
+    CompletionStatus,
+    Organisation,
+    Profile,
+    Response,
+)
+from training.status import TrainingStatus, status_for_assignment
 
 QUESTION_TYPES = {"single_choice", "multiple_choice"}
 
@@ -53,6 +67,15 @@ def counts():
         "attempts": Attempt.objects.count(),
         "responses": Response.objects.count(),
         "completions": Completion.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "organisation_paths": sorted(Organisation.objects.values_list("slug", "path")),
+        "profiles": Profile.objects.count(),
+        "employee_numbers": sorted(
+            Profile.objects.exclude(employee_number=None).values_list("employee_number", flat=True)
+        ),
+        "assignments": Assignment.objects.count(),
+        "managed": sorted(Organisation.managers.through.objects.values_list("pk", flat=True)),
+        "memberships": get_user_model().groups.through.objects.count(),
     }
 
 
@@ -241,3 +264,161 @@ def test_demo_learners_have_a_history(demo):
     if management is not None:
         mt = users.get(username="mt")
         assert Completion.objects.get(learner=mt, module=management).status == "completed"
+
+
+# -- the organisation tree, its people and their statuses --------------------------------------
+
+
+def statuses_in_scope(user):
+    """{status: number} over every active person ``user`` may see (not the user), one per
+    assignment that applies to them, computed the way dashboards do."""
+    mix = Counter()
+    profiles = Profile.objects.visible_to(user).exclude(user=user).select_related("user")
+    for profile in profiles:
+        person = profile.user
+        completions = {c.module_id: c for c in Completion.objects.filter(learner=person)}
+        for module_id, assignment in services.assignments_for(person).items():
+            mix[status_for_assignment(assignment, completions.get(module_id)).status] += 1
+    return mix
+
+
+@pytest.mark.django_db
+def test_second_run_adds_no_organisations_people_assignments_or_roles(demo):
+    first, second = demo["first"]["counts"], demo["second"]["counts"]
+    for key in ("organisations", "profiles", "assignments", "managed", "memberships"):
+        assert first[key] == second[key], key
+    assert first["organisation_paths"] == second["organisation_paths"]
+    assert first["organisations"] >= 7 + 4 and first["assignments"] >= 3
+
+
+@pytest.mark.django_db
+def test_tree_has_a_province_two_regions_four_municipalities_with_teams(demo):
+    province = Organisation.objects.get(slug="provincie-noord-brabant")
+    assert province.is_root() and province.kind == "province"
+    assert province.name == "Provincie Noord-Brabant"
+    regions = list(province.get_children())
+    assert len(regions) == 2 and {region.kind for region in regions} == {"region"}
+    municipalities = province.subtree().filter(kind="municipality")
+    assert municipalities.count() == 4
+    assert all(node.get_parent().kind == "region" for node in municipalities)
+    for municipality in municipalities:
+        teams = municipality.get_children()
+        assert 1 <= teams.count() <= 2, municipality.name
+        assert {team.kind for team in teams} <= {"team", "department"}
+    partner = province.subtree().get(kind="partner")
+    assert partner.get_children().exists()
+
+
+@pytest.mark.django_db
+def test_about_forty_learners_work_in_teams_with_unique_employee_numbers(demo):
+    province = Organisation.objects.get(slug="provincie-noord-brabant")
+    learners = Profile.objects.filter(
+        organisation__path__startswith=province.path,
+        organisation__kind__in=["team", "department"],
+    ).select_related("user")
+    assert 35 <= learners.count() <= 45
+    numbers = [profile.employee_number for profile in learners]
+    assert all(numbers) and len(set(numbers)) == len(numbers)
+    assert {profile.function for profile in learners} >= {
+        "boa",
+        "inspector",
+        "policy_officer",
+        "front_office",
+        "mt_member",
+    }
+    assert all(profile.user.email.endswith("@demo.example") for profile in learners)
+    inactive = [profile for profile in learners if not profile.active]
+    assert 1 <= len(inactive) <= 3
+    assert all(not profile.user.is_active for profile in inactive)
+    assert all(
+        profile.user.groups.filter(name=LEARNERS).exists() for profile in learners if profile.active
+    )
+    for username in ("boa", "ambtenaar", "mt"):
+        assert learners.filter(user__username=username).exists(), username
+
+
+@pytest.mark.django_db
+def test_new_learners_log_in_with_the_demo_password(demo, client):
+    username = organisations.username_for(*organisations.PEOPLE["bernheze-managementteam"][0][:2])
+    assert client.login(username=username, password=DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_manager_sees_a_mix_of_statuses_in_the_managed_teams(demo):
+    manager = get_user_model().objects.get(username="manager")
+    assert manager.groups.filter(name=MANAGERS).exists()
+    managed = list(manager.managed_organisations.all())
+    assert managed and all(node.kind in ("team", "department") for node in managed)
+    mix = statuses_in_scope(manager)
+    assert {
+        TrainingStatus.NOT_STARTED,
+        TrainingStatus.IN_PROGRESS,
+        TrainingStatus.COMPLETED,
+        TrainingStatus.OVERDUE,
+        TrainingStatus.EXPIRED,
+    } <= set(mix), mix
+    # Nobody outside the managed teams.
+    visible = Profile.objects.visible_to(manager).exclude(user=manager)
+    assert all(
+        any(profile.organisation.path.startswith(node.path) for node in managed)
+        for profile in visible.select_related("organisation")
+    )
+
+
+@pytest.mark.django_db
+def test_hr_sees_its_municipality_with_a_mix_of_statuses(demo):
+    hr = get_user_model().objects.get(username="hr")
+    assert hr.groups.filter(name=HR).exists()
+    assert hr.profile.organisation.kind == "municipality"
+    visible = Profile.objects.visible_to(hr).exclude(user=hr)
+    assert visible.count() >= 5
+    mix = statuses_in_scope(hr)
+    assert {
+        TrainingStatus.NOT_STARTED,
+        TrainingStatus.IN_PROGRESS,
+        TrainingStatus.COMPLETED,
+        TrainingStatus.OVERDUE,
+        TrainingStatus.EXPIRED,
+    } <= set(mix), mix
+
+
+@pytest.mark.django_db
+def test_coordinator_sees_no_individual_records(demo):
+    coordinator = get_user_model().objects.get(username="coordinator")
+    assert coordinator.groups.filter(name=COORDINATORS).exists()
+    assert coordinator.profile.organisation.kind == "province"
+    assert list(Profile.objects.visible_to(coordinator)) == [coordinator.profile]
+    assert not Group.objects.get(name=COORDINATORS).permissions.exists()
+
+
+@pytest.mark.django_db
+def test_due_dates_lie_behind_in_one_region_and_ahead_in_the_other(demo):
+    today = timezone.localdate()
+    barns = Assignment.objects.filter(module__slug=organisations.BARNS)
+    behind = barns.filter(organisation__slug="regio-hart-van-brabant")
+    ahead = barns.filter(organisation__slug="regio-noordoost-brabant")
+    assert behind.exists() and all(a.due_date < today for a in behind)
+    assert ahead.exists() and all(a.due_date > today for a in ahead)
+    assert {a.function for a in barns} == {"boa", "inspector"}
+    assert all(a.validity_months == 24 for a in barns)
+
+
+@pytest.mark.django_db
+def test_every_completion_is_what_the_completion_service_derives(demo):
+    completions = list(Completion.objects.select_related("learner", "module"))
+    assert len(completions) >= 30
+    for completion in completions:
+        derived = services.update_completion(completion.learner, completion.module)
+        assert (
+            derived.status,
+            derived.best_score,
+            derived.first_completed_at,
+            derived.last_completed_at,
+            derived.attempt_count,
+        ) == (
+            completion.status,
+            completion.best_score,
+            completion.first_completed_at,
+            completion.last_completed_at,
+            completion.attempt_count,
+        ), completion

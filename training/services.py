@@ -78,7 +78,9 @@ def assignments_for(user):
     """The assignments that apply to this learner, one per module (the earliest due date)."""
     if not hasattr(user, "_assignments"):
         by_module = {}
-        for assignment in Assignment.objects.for_profile(profile_of(user)).order_by("-due_date"):
+        for assignment in Assignment.objects.for_profile(profile_of(user)).order_by(
+            "-due_date", "-pk"
+        ):
             by_module[assignment.module_id] = assignment  # the earliest due date wins
         user._assignments = by_module
     return user._assignments

@@ -34,11 +34,14 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "import_export",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's database search backend needs it on PostgreSQL; harmless on SQLite.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +125,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Wagtail's images keep an alt text ("description"); editors are asked for it on upload.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail.images.forms.BaseImageForm"
+
+# Background work (reminder e-mails) goes through Django's task framework onto a queue in the
+# database, so any number of app servers can enqueue and any number of workers
+# (`manage.py db_worker`) can run the tasks. Tests run tasks inline (see test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -1,4 +1,4 @@
-"""Turn the demo content (taxonomy, illustrations, modules, people) into database rows.
+"""Turn the demo content (taxonomy, illustrations, modules, organisations, people) into rows.
 
 Everything here is re-runnable: rows are found again by slug, title or username and updated in
 place, ids inside the StreamFields are derived from the module's slug and each step's key, and a
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
@@ -23,13 +24,13 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
-from cms.roles import LEARNERS, TRAINERS, ensure_groups
+from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
 from scenarios import scoring
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 from training import services
-from training.models import Attempt, Profile
+from training.models import Assignment, Attempt, Organisation, Profile
 
-from . import illustrations, taxonomy
+from . import illustrations, organisations, taxonomy
 
 # The one password of every demo account. It lives here and nowhere else (never in settings);
 # the README names it so that people trying the demo can log in.
@@ -63,6 +64,14 @@ class Summary:
     users_created: list = field(default_factory=list)
     attempts_created: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
+    organisations: int = 0
+    organisations_created: list = field(default_factory=list)
+    people: int = 0
+    people_created: list = field(default_factory=list)
+    assignments: int = 0
+    assignments_created: list = field(default_factory=list)
+    # Attempts of the learners in ``organisations.PEOPLE``: counted, not listed (dozens).
+    people_attempts_created: int = 0
 
 
 # -- taxonomy ----------------------------------------------------------------------------------
@@ -426,28 +435,83 @@ def ensure_module(module, catalogue, images, signal_pks, summary):
     return _update(page, values, summary, label, same=same_streams)
 
 
+# -- organisations -----------------------------------------------------------------------------
+
+
+def ensure_organisations(summary):
+    """The demo tree (``organisations.TREE``), each node found again by its slug and renamed in
+    place. Returns {slug: Organisation}, read after all additions: with ``node_order_by`` adding
+    a node can move its siblings' paths, so no node object is kept across an addition."""
+    slugs = []
+    for parent_slug, slug, name, kind in organisations.iter_tree():
+        slugs.append(slug)
+        node = Organisation.objects.filter(slug=slug).first()
+        if node is None:
+            if parent_slug is None:
+                Organisation.add_root(name=name, slug=slug, kind=kind)
+            else:
+                Organisation.objects.get(slug=parent_slug).add_child(
+                    name=name, slug=slug, kind=kind
+                )
+            summary.organisations_created.append(name)
+        elif (node.name, node.kind) != (name, kind):
+            node.name, node.kind = name, kind
+            node.save(update_fields=["name", "kind"])
+    nodes = {node.slug: node for node in Organisation.objects.filter(slug__in=slugs)}
+    summary.organisations = len(nodes)
+    return nodes
+
+
 # -- people ------------------------------------------------------------------------------------
 
-# username, first name, last name, profile function, role ("learner", "trainer" or "admin")
+# username, first name, last name, profile function, role (learner, trainer, manager, hr,
+# coordinator or admin). Where they work: ``organisations.ACCOUNT_PLACES``.
 DEMO_USERS = [
     ("boa", "Ruud", "van den Heuvel", "boa", "learner"),
     ("ambtenaar", "Ingrid", "Smulders", "policy_officer", "learner"),
     ("mt", "Marieke", "van der Linden", "mt_member", "learner"),
+    ("manager", "Hanneke", "Roelofs", "other", "manager"),
+    ("hr", "Monique", "Aarts", "other", "hr"),
+    ("coordinator", "Frank", "de Laat", "other", "coordinator"),
     ("trainer", "Joris", "Verhoeven", "other", "trainer"),
     ("admin", "Anouk", "Bakker", "other", "admin"),
 ]
 ROLE_LABELS = {
-    "boa": "leerling, boa",
-    "ambtenaar": "leerling, beleidsmedewerker",
-    "mt": "leerling, lid managementteam",
+    "boa": "leerling, boa (Oisterwijk, Team Toezicht en Handhaving)",
+    "ambtenaar": "leerling, beleidsmedewerker (Oisterwijk, Team OOV)",
+    "mt": "leerling, lid managementteam (Bernheze)",
+    "manager": "manager van de twee teams van Gemeente Oisterwijk",
+    "hr": "HR van Gemeente Bernheze: import en export op /admin/",
+    "coordinator": "programmacoördinator (provincie): alleen totalen",
     "trainer": "trainer (groep Trainers), beheer op /admin/",
     "admin": "platformbeheerder (superuser)",
 }
+ROLE_GROUPS = {
+    "learner": LEARNERS,
+    "trainer": TRAINERS,
+    "manager": MANAGERS,
+    "hr": HR,
+    "coordinator": COORDINATORS,
+}
 
 
-def ensure_users(groups, summary):
+class DemoPassword:
+    """The demo password, hashed once per run: hashing is slow on purpose, and hashing it again
+    for each of some fifty new accounts would take many seconds."""
+
+    def __init__(self):
+        self._hash = None
+
+    def set_on(self, user):
+        if self._hash is None:
+            self._hash = make_password(DEMO_PASSWORD)
+        user.password = self._hash
+
+
+def ensure_users(groups, nodes, summary, password=None):
     """The demo accounts, found by username and updated in place. The password is set only when
     an account is created, so a password changed while trying the demo survives a re-run."""
+    password = password or DemoPassword()
     user_model = get_user_model()
     users = {}
     for username, first_name, last_name, function, role in DEMO_USERS:
@@ -457,16 +521,97 @@ def ensure_users(groups, summary):
         user.is_staff = user.is_superuser = role == "admin"
         user.is_active = True
         if created:
-            user.set_password(DEMO_PASSWORD)
+            password.set_on(user)
             summary.users_created.append(username)
         user.save()
-        Profile.objects.update_or_create(user=user, defaults={"function": function})
-        if role == "learner":
-            user.groups.add(groups[LEARNERS])
-        elif role == "trainer":
-            user.groups.add(groups[TRAINERS])
+        profile = {"function": function}
+        if username in organisations.ACCOUNT_PLACES:
+            slug, employee_number = organisations.ACCOUNT_PLACES[username]
+            profile.update(organisation=nodes[slug], employee_number=employee_number, active=True)
+        Profile.objects.update_or_create(user=user, defaults=profile)
+        if role in ROLE_GROUPS:
+            user.groups.add(groups[ROLE_GROUPS[role]])
         users[username] = user
+    for username, slugs in organisations.MANAGED.items():
+        users[username].managed_organisations.add(*[nodes[slug] for slug in slugs])
     return users
+
+
+def ensure_people(groups, nodes, summary, password=None):
+    """The forty-odd learners of ``organisations.PEOPLE``, found by username and updated in
+    place, with a profile in their team; a few queries for all of them, plus one per change."""
+    password = password or DemoPassword()
+    user_model = get_user_model()
+    people = list(organisations.iter_people())
+    existing = {
+        user.username: user
+        for user in user_model.objects.filter(username__in=[person[0] for person in people])
+    }
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.filter(user__in=list(existing.values()))
+    }
+    learners = []
+    for username, first_name, last_name, function, number, active, team, _history in people:
+        values = {
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": f"{username}@demo.example",
+            "is_active": active,
+        }
+        user = existing.get(username)
+        if user is None:
+            user = user_model(username=username, **values)
+            password.set_on(user)
+            user.save()
+            summary.people_created.append(username)
+        elif any(getattr(user, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(user, name, value)
+            user.save(update_fields=list(values))
+        wanted = {
+            "organisation_id": nodes[team].pk,
+            "function": function,
+            "employee_number": number,
+            "active": active,
+        }
+        profile = profiles.get(user.pk)
+        if profile is None:
+            Profile.objects.create(user=user, **wanted)
+        elif any(getattr(profile, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(profile, name, value)
+            profile.save(update_fields=[name.removesuffix("_id") for name in wanted])
+        learners.append(user)
+    groups[LEARNERS].user_set.add(*learners)
+    summary.people = Profile.objects.filter(organisation__in=list(nodes.values())).count()
+    return {user.username: user for user in learners}
+
+
+def ensure_assignments(pages_by_slug, nodes, summary):
+    """The assignments of ``organisations.ASSIGNMENTS``, found again by module, node and
+    function; their due dates are set relative to today on every run."""
+    today = timezone.localdate()
+    for module_slug, node_slug, function, due_in_days, validity in organisations.ASSIGNMENTS:
+        page = pages_by_slug.get(module_slug)
+        if page is None:
+            summary.skipped.append(f"assignment to {node_slug}: no demo module {module_slug!r}")
+            continue
+        node = nodes[node_slug]
+        values = {"due_date": today + timedelta(days=due_in_days), "validity_months": validity}
+        assignment = (
+            Assignment.objects.filter(module=page, organisation=node, function=function)
+            .order_by("pk")
+            .first()
+        )
+        if assignment is None:
+            Assignment.objects.create(module=page, organisation=node, function=function, **values)
+            summary.assignments_created.append(f"{page.title} → {node.name}")
+        elif any(getattr(assignment, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(assignment, name, value)
+            assignment.save(update_fields=list(values))
+        summary.assignments += 1
 
 
 # -- training history --------------------------------------------------------------------------
@@ -555,6 +700,35 @@ def ensure_history(users, pages_by_theme, summary):
             summary.attempts_created.append(f"{username}: {page.title} ({outcome})")
 
 
+def ensure_people_history(people, pages_by_slug, summary):
+    """The history of each learner in ``organisations.PEOPLE``, through the training services
+    and backdated like ``ensure_history``; only for a module the person has no attempt on yet."""
+    pages = {slug: ModulePage.objects.get(pk=page.pk) for slug, page in pages_by_slug.items()}
+    taken = set(
+        Attempt.objects.filter(learner__in=list(people.values())).values_list(
+            "learner_id", "module_id"
+        )
+    )
+    missing = set()
+    for username, *_person, history in organisations.iter_people():
+        user = people[username]
+        runs_by_module = {}
+        for module_slug, outcome, days_ago in history:
+            runs_by_module.setdefault(module_slug, []).append((outcome, days_ago))
+        for module_slug, runs in runs_by_module.items():
+            page = pages.get(module_slug)
+            if page is None:
+                missing.add(module_slug)
+                continue
+            if (user.pk, page.pk) in taken:
+                continue
+            for outcome, days_ago in runs:
+                _take(user, page, outcome, days_ago)
+                summary.people_attempts_created += 1
+    for module_slug in sorted(missing):
+        summary.skipped.append(f"history of the demo learners: no demo module {module_slug!r}")
+
+
 # -- all of it ---------------------------------------------------------------------------------
 
 
@@ -572,13 +746,20 @@ def load_demo(modules=None):
         signal_pks = load_taxonomy(summary)
         images = load_images(summary)
         catalogue = ensure_site(summary)
-        pages_by_theme = {}
+        pages_by_theme, pages_by_slug = {}, {}
         for module in modules:
             page = ensure_module(module, catalogue, images, signal_pks, summary)
             pages_by_theme.setdefault(module["theme"], page)
+            pages_by_slug[module["slug"]] = page
         groups = ensure_groups(catalogue)
-        users = ensure_users(groups, summary)
+        nodes = ensure_organisations(summary)
+        password = DemoPassword()
+        users = ensure_users(groups, nodes, summary, password)
+        people = ensure_people(groups, nodes, summary, password)
+        # Assignments before any attempt: they decide which modules a learner may start.
+        ensure_assignments(pages_by_slug, nodes, summary)
         ensure_history(users, pages_by_theme, summary)
+        ensure_people_history(people, pages_by_slug, summary)
     summary.catalogue = catalogue
     summary.modules = [pages_by_theme[t] for t in dict.fromkeys(m["theme"] for m in modules)]
     return summary

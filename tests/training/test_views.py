@@ -40,10 +40,16 @@ def all_endpoints(module, attempt):
         "result": ("get", player["result"]),
         "catalogue": ("get", module.get_parent().url),
         "module": ("get", module.url),
+        # the manager dashboard; who sees what there: tests/training/test_dashboard.py
+        "dashboard": ("get", "/leren/teams/"),
+        "dashboard_csv": ("get", "/leren/teams/overzicht.csv"),
     }
 
 
-ENDPOINTS = ["home", "start", "step", "answer", "next", "finish", "result", "catalogue", "module"]
+ENDPOINTS = [
+    "home", "start", "step", "answer", "next", "finish", "result", "catalogue", "module",
+    "dashboard", "dashboard_csv",
+]
 
 
 # -- login required -------------------------------------------------------------------------------
@@ -91,6 +97,8 @@ def test_my_modules_redirects_to_the_catalogue(learner_client, catalogue):
         ("next", "get"),
         ("finish", "get"),
         ("result", "post"),
+        ("dashboard", "post"),
+        ("dashboard_csv", "post"),
     ],
 )
 def test_endpoint_refuses_the_other_method(learner_client, module, attempt, name, wrong_method):

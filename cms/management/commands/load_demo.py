@@ -1,4 +1,5 @@
-"""Load or refresh the demo: home page, catalogue, modules, illustrations, taxonomy, people.
+"""Load or refresh the demo: home page, catalogue, modules, illustrations, taxonomy,
+organisations, people, assignments and training history.
 
 Safe to run again: it updates in place and never duplicates. The work is done by
 ``scenarios.demo.loader``; this command only runs it and reports.
@@ -62,7 +63,15 @@ class Command(BaseCommand):
             write("  Removed Wagtail's welcome page; the home page is now the site root.")
         for module in summary.modules:
             write(f"  Module: {module.title} ({module.url})")
-        write(f"  New attempts: {len(summary.attempts_created)}")
+        write(
+            f"  Organisations: {summary.organisations} ({len(summary.organisations_created)} new), "
+            f"people in them: {summary.people} ({len(summary.people_created)} new), "
+            f"assignments: {summary.assignments} ({len(summary.assignments_created)} new)"
+        )
+        write(
+            f"  New attempts: {len(summary.attempts_created)} of the demo accounts, "
+            f"{summary.people_attempts_created} of the other learners"
+        )
         for line in summary.attempts_created:
             write(f"    {line}")
         for line in summary.skipped:
@@ -72,7 +81,7 @@ class Command(BaseCommand):
         write("Demo accounts (password for all of them: " + DEMO_PASSWORD + "):")
         for username, first_name, last_name, _function, _role in DEMO_USERS:
             new = " (new)" if username in summary.users_created else ""
-            write(f"  {username:<10} {first_name} {last_name}: {ROLE_LABELS[username]}{new}")
+            write(f"  {username:<12} {first_name} {last_name}: {ROLE_LABELS[username]}{new}")
         write(
             "A password changed after the first run is kept; the demo sets it only for a "
             "new account."

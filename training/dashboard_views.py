@@ -1,0 +1,112 @@
+"""The manager dashboard outside the CMS: the training status of the people in the user's teams,
+filtered by team, module and status, and the same view as a CSV download. The views only
+coordinate; ``training.dashboard`` builds what they show, from querysets limited to the user's
+scope."""
+
+import csv
+import itertools
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from .dashboard import build_dashboard, may_use_dashboard
+from .models import AuditEntry
+from .spreadsheet import neutralise
+
+
+def _dashboard_or_refuse(request):
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied(_("Only managers and HR see the training status of a team."))
+    return build_dashboard(request.user, request.GET)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    """People by assigned modules, each with their status; counts and completion per module."""
+    board = _dashboard_or_refuse(request)
+    return render(
+        request,
+        "training/dashboard.html",
+        {"board": board, "query": urlencode(board.query)},
+        status=200 if board.is_valid else 400,
+    )
+
+
+class _Echo:
+    """A file-like object that hands back what the csv writer writes, for streaming."""
+
+    def write(self, value):
+        return value
+
+
+CSV_COLUMNS = (
+    gettext_lazy("Name"),
+    gettext_lazy("Employee number"),
+    gettext_lazy("Team"),
+    gettext_lazy("Module"),
+    gettext_lazy("Status"),
+    gettext_lazy("Due date"),
+    gettext_lazy("Valid until"),
+)
+
+
+# Excel reads a CSV file as UTF-8 (names like Çelik or Müller) only when it starts with a BOM;
+# the HR export does the same.
+CSV_BOM = "\ufeff"
+
+
+def _csv_rows(board):
+    yield [str(column) for column in CSV_COLUMNS]
+    for row, module, status in board.cells():
+        yield [
+            neutralise(row.name),
+            neutralise(row.profile.employee_number or ""),
+            neutralise(row.profile.organisation.name),
+            neutralise(module.title),
+            neutralise(str(status.label)),
+            status.due_date.isoformat() if status.due_date else "",
+            status.valid_until.isoformat() if status.valid_until else "",
+        ]
+
+
+@login_required
+@require_GET
+def dashboard_csv(request):
+    """The dashboard's cells as CSV, one row per person and assigned module, with the same
+    filters. Streamed row by row from the dashboard built in memory (one manager's teams are
+    small); every text cell is neutralised against formula injection; the download is written
+    to the audit log."""
+    board = _dashboard_or_refuse(request)
+    if not board.is_valid:
+        return render(request, "training/dashboard.html", {"board": board}, status=400)
+    rows = list(board.cells())
+    AuditEntry.objects.create(
+        actor=request.user,
+        actor_name=request.user.get_username(),
+        action=AuditEntry.Action.EXPORT,
+        details={
+            "what": "manager dashboard",
+            "filters": {
+                name: str(value) if value is not None else ""
+                for name, value in board.filters.items()
+            },
+        },
+        row_count=len(rows),
+        file_format="csv",
+    )
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(line) for line in _csv_rows(board))
+    response = StreamingHttpResponse(
+        itertools.chain([CSV_BOM], lines), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"training-status-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
