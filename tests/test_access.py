@@ -1,0 +1,198 @@
+"""Role × endpoint: every endpoint that returns personal records, for every role, including
+tampered ids and tampered filter parameters. Each response may show only the people the role
+may see (never someone else's data); roles that may see people must actually see them, so the
+test cannot pass by showing nothing.
+
+Names are unique marker strings; a response "shows" a person when their name is in it (for
+XLSX, in any cell).
+"""
+
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group
+
+from cms import roles
+from tests.factories import UserFactory, make_module
+from training import services
+from training.models import Assignment, Organisation, Profile
+
+pytestmark = pytest.mark.django_db
+
+NAMES = {"a1": "Annabel Teamgenoot", "a2": "Pieternel Buurteam", "b1": "Brammert Elders"}
+EVERYONE = set(NAMES)
+
+
+@pytest.fixture
+def world(catalogue):
+    """Gemeente A (teams A1, A2) and Gemeente B (team B1) under one province; one learner per
+    team with a finished attempt on an assigned module; a user for every role."""
+    province = Organisation.add_root(name="Provincie", slug="p", kind="province")
+    a = province.add_child(name="Gemeente A", slug="a", kind="municipality")
+    province = Organisation.objects.get(pk=province.pk)
+    b = province.add_child(name="Gemeente B", slug="b", kind="municipality")
+    a = Organisation.objects.get(pk=a.pk)
+    a1 = a.add_child(name="Team A1", slug="a1", kind="team")
+    a = Organisation.objects.get(pk=a.pk)
+    a2 = a.add_child(name="Team A2", slug="a2", kind="team")
+    b = Organisation.objects.get(pk=b.pk)
+    b1 = b.add_child(name="Team B1", slug="b1", kind="team")
+    nodes = {n.slug: Organisation.objects.get(pk=n.pk) for n in (province, a, b, a1, a2, b1)}
+    module = make_module(catalogue=catalogue, title="Verplichte module")
+    Assignment.objects.create(
+        module=module, organisation=nodes["p"], due_date="2030-01-01", validity_months=24
+    )
+    roles.ensure_groups(catalogue)
+
+    def person(key, node, groups=(), **extra):
+        first, last = NAMES.get(key, f"Rol {key}").split(" ", 1)
+        user = UserFactory(username=key, first_name=first, last_name=last, **extra)
+        Profile.objects.filter(user=user).update(organisation=node, employee_number=f"EMP-{key}")
+        for group in groups:
+            user.groups.add(Group.objects.get(name=group))
+        return type(user).objects.get(pk=user.pk)
+
+    learners = {key: person(key, nodes[key]) for key in NAMES}
+    attempts = {}
+    for key, learner in learners.items():
+        attempt, _created = services.start_attempt(learner, module)
+        attempts[key] = attempt
+    manager = person("manager", nodes["a"], [roles.MANAGERS])
+    nodes["a1"].managers.add(manager)
+    users = {
+        "learner": learners["a1"],
+        "trainer": person("trainer", None, [roles.TRAINERS]),
+        "coordinator": person("coordinator", nodes["p"], [roles.COORDINATORS]),
+        "manager": manager,
+        "hr": person("hr", nodes["a"], [roles.HR]),
+        "admin": person("admin", None, is_superuser=True, is_staff=True),
+    }
+    return {"nodes": nodes, "users": users, "attempts": attempts, "module": module}
+
+
+# Who each role may see on the team endpoints (dashboard, export, people list).
+SCOPE = {
+    "anonymous": set(),
+    "learner": set(),
+    "trainer": set(),
+    "coordinator": set(),
+    "manager": {"a1"},
+    "hr": {"a1", "a2"},
+    "admin": EVERYONE,
+}
+
+
+def dashboard(client, world):
+    return client.get("/leren/teams/")
+
+
+def dashboard_tampered_team(client, world):
+    return client.get("/leren/teams/", {"team": world["nodes"]["b1"].pk})
+
+
+def dashboard_csv(client, world):
+    return client.get("/leren/teams/overzicht.csv")
+
+
+def dashboard_csv_tampered_team(client, world):
+    return client.get("/leren/teams/overzicht.csv", {"team": world["nodes"]["b"].pk})
+
+
+def export_csv(client, world):
+    return client.post("/admin/hr/export/", {"action": "csv"})
+
+
+def export_xlsx(client, world):
+    return client.post("/admin/hr/export/", {"action": "xlsx"})
+
+
+def export_csv_tampered_organisation(client, world):
+    data = {"action": "csv", "organisation": world["nodes"]["b"].pk}
+    return client.post("/admin/hr/export/", data)
+
+
+def people_list(client, world):
+    return client.get("/admin/profiles/")
+
+
+def people_list_tampered_filter(client, world):
+    return client.get("/admin/profiles/", {"organisation": world["nodes"]["b"].pk})
+
+
+# A filter that points outside the role's scope is refused (400) or shows nothing; for the
+# admin it is simply a filter. The admin's people list ignores a filter value it does not offer,
+# so HR then sees its own people, still nobody else.
+TAMPERED = {**SCOPE, "manager": set(), "hr": set(), "admin": {"b1"}}
+
+ENDPOINTS = {
+    "dashboard": (dashboard, SCOPE),
+    "dashboard-tampered-team": (dashboard_tampered_team, TAMPERED),
+    "dashboard-csv": (dashboard_csv, SCOPE),
+    "dashboard-csv-tampered-team": (dashboard_csv_tampered_team, TAMPERED),
+    "export-csv": (export_csv, {**SCOPE, "manager": set()}),
+    "export-xlsx": (export_xlsx, {**SCOPE, "manager": set()}),
+    "export-tampered-organisation": (export_csv_tampered_organisation, TAMPERED),
+    "people-list": (people_list, {**SCOPE, "manager": set()}),
+    "people-list-tampered-filter": (
+        people_list_tampered_filter,
+        {**TAMPERED, "hr": {"a1", "a2"}},
+    ),
+}
+
+
+def shown(response):
+    """The marker names present in a response, whatever its kind."""
+    if response.get("Content-Type", "").startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    ):
+        book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+        text = " ".join(str(c) for row in book.active.iter_rows(values_only=True) for c in row)
+    elif getattr(response, "streaming", False):
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+    else:
+        text = response.content.decode()
+    return {key for key, name in NAMES.items() if name.split()[0] in text}
+
+
+@pytest.mark.parametrize("endpoint", sorted(ENDPOINTS))
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_every_role_sees_exactly_its_scope_on_every_endpoint(client, world, role, endpoint):
+    request, expected = ENDPOINTS[endpoint]
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+    response = request(client, world)
+
+    assert response.status_code < 500
+    visible = shown(response) if response.status_code == 200 else set()
+    assert visible <= expected[role], f"{role} saw {visible - expected[role]} on {endpoint}"
+    assert visible == expected[role], f"{role} should see {expected[role]} on {endpoint}"
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
+@pytest.mark.parametrize("page", ["resultaat", "stap/1"])
+def test_nobody_opens_another_persons_attempt_by_its_id(client, world, role, page):
+    other = world["attempts"]["b1"]
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+    response = client.get(f"/leren/poging/{other.pk}/{page}/")
+
+    expected = 302 if role == "anonymous" else 404
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_nobody_edits_a_person_outside_their_scope_by_a_tampered_id(client, world, role):
+    outsider = Profile.objects.get(user__username="b1")
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+    response = client.get(f"/admin/profiles/edit/{outsider.pk}/")
+
+    if role == "admin":
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403, 404)
+        assert NAMES["b1"].split()[0] not in response.content.decode()
