@@ -106,3 +106,33 @@ def test_catalogue_shows_where_the_learner_stands_on_each_module(client, learner
 def test_catalogue_without_modules_says_there_are_none(client, learner, catalogue):
     client.force_login(learner)
     assert nl("There are no modules for you yet.") in client.get(catalogue.url).content.decode()
+
+
+def test_assigned_modules_come_first_with_their_due_date_even_outside_the_audience(
+    client, catalogue, modules
+):
+    import datetime
+
+    from django.utils.html import escape
+
+    from tests.factories import UserFactory
+    from training.models import Assignment, Organisation, Profile
+
+    team = Organisation.add_root(name="Team Handhaving", slug="team-handhaving", kind="team")
+    learner = UserFactory(username="assigned-boa")
+    Profile.objects.filter(user=learner).update(organisation=team)
+    Assignment.objects.create(
+        module=modules["management"], organisation=team, due_date=datetime.date(2031, 3, 1)
+    )
+    client.force_login(learner)
+
+    html = client.get(catalogue.url).content.decode()
+
+    position = {
+        key: html.index(escape(modules[key].title))
+        for key in modules
+        if key in ("management", "professionals", "both")
+    }
+    assert position["management"] < position["professionals"] < position["both"]
+    assert "Verplicht" in html
+    assert "uiterlijk 1 maart 2031" in html
