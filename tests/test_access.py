@@ -125,7 +125,13 @@ def people_list_tampered_filter(client, world):
 # so HR then sees its own people, still nobody else.
 TAMPERED = {**SCOPE, "manager": set(), "hr": set(), "admin": {"b1"}}
 
+def insights(client, world):
+    return client.get("/leren/inzicht/")
+
+
 ENDPOINTS = {
+    # aggregates only: nobody, not even the admin, sees a person there
+    "insights": (insights, dict.fromkeys(SCOPE, set())),
     "dashboard": (dashboard, SCOPE),
     "dashboard-tampered-team": (dashboard_tampered_team, TAMPERED),
     "dashboard-csv": (dashboard_csv, SCOPE),

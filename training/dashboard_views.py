@@ -110,3 +110,18 @@ def dashboard_csv(request):
     filename = f"training-status-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_GET
+def insights(request):
+    """Aggregates for programme coordinators: trained people per organisation and module."""
+    from .insights import coverage_by_organisation, may_see_insights, privacy_threshold
+
+    if not may_see_insights(request.user):
+        raise PermissionDenied(_("Only programme coordinators see these figures."))
+    return render(
+        request,
+        "training/insights.html",
+        {"groups": coverage_by_organisation(), "threshold": privacy_threshold()},
+    )

@@ -49,7 +49,12 @@ COLUMNS = {
     "actief": ("actief", "active"),
 }
 REQUIRED_COLUMNS = (
-    "personeelsnummer", "voornaam", "achternaam", "e-mail", "organisatie", "functie"
+    "personeelsnummer",
+    "voornaam",
+    "achternaam",
+    "e-mail",
+    "organisatie",
+    "functie",
 )
 COLUMN_LABELS = {
     "personeelsnummer": gettext_lazy("employee number"),
@@ -153,8 +158,11 @@ class OrganisationWidget(widgets.Widget):
             raise ValueError(_("No organisation with the slug “%(slug)s”.") % {"slug": slug})
         if not path_in_scope(self.user, organisation.path):
             raise ValueError(
-                _("“%(slug)s” is outside your organisation; you can only import people into "
-                  "your own organisation and the teams below it.") % {"slug": slug}
+                _(
+                    "“%(slug)s” is outside your organisation; you can only import people into "
+                    "your own organisation and the teams below it."
+                )
+                % {"slug": slug}
             )
         return organisation
 
@@ -203,8 +211,15 @@ FIELD_COLUMNS = {
     "function": "functie",
     "active": "actief",
 }
-COMPARED = ("employee_number", "first_name", "last_name", "email", "organisation", "function",
-            "active")
+COMPARED = (
+    "employee_number",
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "function",
+    "active",
+)
 
 
 def snapshot(profile):
@@ -241,8 +256,15 @@ class StaffResource(resources.ModelResource):
 
     class Meta:
         model = Profile
-        fields = ("employee_number", "first_name", "last_name", "email", "organisation",
-                  "function", "active")
+        fields = (
+            "employee_number",
+            "first_name",
+            "last_name",
+            "email",
+            "organisation",
+            "function",
+            "active",
+        )
         import_id_fields = ("employee_number",)
         use_transactions = True
         skip_unchanged = True
@@ -280,8 +302,7 @@ class StaffResource(resources.ModelResource):
                 if key in first_seen:
                     message = _("“%(value)s” also appears in row %(row)s of this file.") % {
                         "value": str(value).strip(),
-                        "row": kwargs.get("row_numbers", {}).get(first_seen[key],
-                                                                 first_seen[key]),
+                        "row": kwargs.get("row_numbers", {}).get(first_seen[key], first_seen[key]),
                     }
                     self.duplicates.setdefault(number, {})[column] = message
                 else:
@@ -316,14 +337,20 @@ class StaffResource(resources.ModelResource):
             field = "employee_number" if column == "personeelsnummer" else "user__email"
             errors.setdefault(field, []).append(ValidationError(message))
         if not instance._import_may_change:
-            errors.setdefault("employee_number", []).append(ValidationError(
-                _("This employee number belongs to a person outside your organisation.")))
+            errors.setdefault("employee_number", []).append(
+                ValidationError(
+                    _("This employee number belongs to a person outside your organisation.")
+                )
+            )
         email = instance.user.email
         if "user__email" not in errors and email:
             taken = User.objects.filter(email__iexact=email).exclude(pk=instance.user.pk)
             if taken.exists():
-                errors.setdefault("user__email", []).append(ValidationError(
-                    _("%(email)s is already used by another person.") % {"email": email}))
+                errors.setdefault("user__email", []).append(
+                    ValidationError(
+                        _("%(email)s is already used by another person.") % {"email": email}
+                    )
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -387,10 +414,12 @@ class StaffResource(resources.ModelResource):
             for name in COMPARED
             if row_result.import_type == "new" or before[name] != after[name]
         ]
-        self.preview.append({
-            "number": kwargs.get("row_number"),
-            "import_type": row_result.import_type,
-            "employee_number": instance.employee_number,
-            "name": f"{instance.user.first_name} {instance.user.last_name}".strip(),
-            "changes": changes,
-        })
+        self.preview.append(
+            {
+                "number": kwargs.get("row_number"),
+                "import_type": row_result.import_type,
+                "employee_number": instance.employee_number,
+                "name": f"{instance.user.first_name} {instance.user.last_name}".strip(),
+                "changes": changes,
+            }
+        )

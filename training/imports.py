@@ -158,9 +158,7 @@ def _xlsx_records(content):
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise StaffFileError(
-            _("The file cannot be opened as an Excel workbook (.xlsx).")
-        ) from None
+        raise StaffFileError(_("The file cannot be opened as an Excel workbook (.xlsx).")) from None
     try:
         records = []
         for row in book.active.iter_rows(max_col=MAX_COLUMNS, values_only=True):
@@ -196,8 +194,7 @@ def read_staff_file(content, file_name):
     doubled = sorted({h for h in headers if h is not None and headers.count(h) > 1})
     if doubled:
         raise StaffFileError(
-            _("These columns appear more than once: %(columns)s.")
-            % {"columns": ", ".join(doubled)}
+            _("These columns appear more than once: %(columns)s.") % {"columns": ", ".join(doubled)}
         )
     rows = []
     width = len(headers)
@@ -246,8 +243,12 @@ def _run(user, staff, *, dry_run):
         rollback_on_validation_errors=True,
         row_numbers=numbers,
     )
-    report = ImportReport(staff.file_name, staff.file_format, total=len(staff.rows),
-                          ignored_columns=staff.ignored_columns)
+    report = ImportReport(
+        staff.file_name,
+        staff.file_format,
+        total=len(staff.rows),
+        ignored_columns=staff.ignored_columns,
+    )
     report.new = result.totals.get("new", 0)
     report.updated = result.totals.get("update", 0)
     report.unchanged = result.totals.get("skip", 0)
@@ -328,9 +329,13 @@ def _errors(result, staff, numbers):
             errors.append(RowError(number, "", str(message)))
     for index, row_errors in result.row_errors():
         for error in row_errors:
-            errors.append(RowError(numbers.get(index, index), "",
-                                   _("This row could not be saved: %(error)s")
-                                   % {"error": error.error}))
+            errors.append(
+                RowError(
+                    numbers.get(index, index),
+                    "",
+                    _("This row could not be saved: %(error)s") % {"error": error.error},
+                )
+            )
     errors.sort(key=lambda e: (e.row or 0, e.column))
     return errors
 

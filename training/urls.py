@@ -14,4 +14,5 @@ urlpatterns = [
     path("poging/<int:attempt_id>/resultaat/", views.result, name="result"),
     path("teams/", dashboard_views.dashboard, name="dashboard"),
     path("teams/overzicht.csv", dashboard_views.dashboard_csv, name="dashboard_csv"),
+    path("inzicht/", dashboard_views.insights, name="insights"),
 ]

@@ -43,12 +43,24 @@ def all_endpoints(module, attempt):
         # the manager dashboard; who sees what there: tests/training/test_dashboard.py
         "dashboard": ("get", "/leren/teams/"),
         "dashboard_csv": ("get", "/leren/teams/overzicht.csv"),
+        # aggregates for coordinators; who sees what: tests/training/test_insights.py
+        "insights": ("get", "/leren/inzicht/"),
     }
 
 
 ENDPOINTS = [
-    "home", "start", "step", "answer", "next", "finish", "result", "catalogue", "module",
-    "dashboard", "dashboard_csv",
+    "home",
+    "start",
+    "step",
+    "answer",
+    "next",
+    "finish",
+    "result",
+    "catalogue",
+    "module",
+    "dashboard",
+    "dashboard_csv",
+    "insights",
 ]
 
 
@@ -99,6 +111,7 @@ def test_my_modules_redirects_to_the_catalogue(learner_client, catalogue):
         ("result", "post"),
         ("dashboard", "post"),
         ("dashboard_csv", "post"),
+        ("insights", "post"),
     ],
 )
 def test_endpoint_refuses_the_other_method(learner_client, module, attempt, name, wrong_method):

@@ -107,9 +107,7 @@ class UploadView(ImportBaseView):
             return self.upload_page(form, status=400)
         report = imports.check_staff_rows(request.user, form.staff)
         if not report.ok:
-            return self.render(
-                "training/admin/import_preview.html", {"report": report}, status=400
-            )
+            return self.render("training/admin/import_preview.html", {"report": report}, status=400)
         token = secrets.token_urlsafe(16)
         kept = request.session.get(SESSION_KEY, {})
         for old in list(kept)[: max(0, len(kept) - KEPT_UPLOADS + 1)]:

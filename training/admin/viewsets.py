@@ -169,8 +169,11 @@ class OrganisationDeleteView(generic.DeleteView):
         except ProtectedError:
             messages.error(
                 self.request,
-                _("“%(name)s” cannot be deleted: people are still placed in it or below it. "
-                  "Move them first.") % {"name": self.object.name},
+                _(
+                    "“%(name)s” cannot be deleted: people are still placed in it or below it. "
+                    "Move them first."
+                )
+                % {"name": self.object.name},
             )
             return redirect(self.get_success_url())
 
@@ -225,9 +228,7 @@ class ScopedProfiles:
     """Every profile view reads only the people the user may see: outside, a 404."""
 
     def scoped_profiles(self):
-        return Profile.objects.visible_to(self.request.user).select_related(
-            "user", "organisation"
-        )
+        return Profile.objects.visible_to(self.request.user).select_related("user", "organisation")
 
 
 def full_name(profile):
@@ -392,8 +393,11 @@ class OrganisationViewSetGroup(ViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "group"
     menu_order = 290
-    items = (OrganisationViewSet("organisations"), ProfileViewSet("profiles"),
-             AssignmentViewSet("assignments"))
+    items = (
+        OrganisationViewSet("organisations"),
+        ProfileViewSet("profiles"),
+        AssignmentViewSet("assignments"),
+    )
 
 
 viewsets = [OrganisationViewSetGroup()]

@@ -13,3 +13,11 @@ def sees_team_dashboard(user):
     """Whether the "My teams" link belongs in the navigation: managers, HR and platform
     admins, the users the dashboard does not refuse."""
     return may_use_dashboard(user)
+
+
+@register.simple_tag
+def sees_insights(user):
+    """Whether the link to the aggregated figures belongs in the navigation."""
+    from training.insights import may_see_insights
+
+    return may_see_insights(user)

@@ -1,0 +1,78 @@
+"""Programme coordinators see aggregated figures only: per organisation and module, never a
+person, and never a group small enough to single someone out."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cms import roles
+from tests.factories import UserFactory, make_module
+from training.models import Assignment, Completion, Organisation, Profile
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def province(catalogue, settings):
+    settings.INSIGHTS_PRIVACY_THRESHOLD = 3
+    root = Organisation.add_root(name="Provincie", slug="provincie", kind="province")
+    big = root.add_child(name="Gemeente Groot", slug="groot", kind="municipality")
+    root = Organisation.objects.get(pk=root.pk)
+    small = root.add_child(name="Gemeente Klein", slug="klein", kind="municipality")
+    big = Organisation.objects.get(pk=big.pk)
+    team = big.add_child(name="Team Handhaving", slug="groot-team", kind="team")
+    module = make_module(catalogue=catalogue, title="Drugsafval herkennen")
+    Assignment.objects.create(
+        module=module, organisation=root, due_date=datetime.date(2000, 1, 1), validity_months=24
+    )
+    people = []
+    for index, node in enumerate([team, team, team, team, small, small]):
+        user = UserFactory(username=f"person{index}", first_name=f"Uniekenaam{index}")
+        Profile.objects.filter(user=user).update(organisation=node)
+        people.append(user)
+    now = datetime.datetime.now(datetime.UTC)
+    for user in people[:3]:  # three of the four in the big municipality passed
+        Completion.objects.create(
+            learner=user,
+            module=module,
+            status="completed",
+            best_score=90,
+            first_completed_at=now,
+            last_completed_at=now,
+            attempt_count=1,
+        )
+    roles.ensure_groups(catalogue)
+    coordinator = UserFactory(username="coordinator")
+    coordinator.groups.add(Group.objects.get(name=roles.COORDINATORS))
+    return {"coordinator": coordinator, "people": people}
+
+
+def test_coordinator_sees_rates_per_organisation_and_no_names(client, province):
+    client.force_login(province["coordinator"])
+
+    html = client.get("/leren/inzicht/").content.decode()
+
+    assert "Gemeente Groot" in html and "Drugsafval herkennen" in html
+    assert "<td>4</td>" in html and "<td>75%</td>" in html and "<td>1</td>" in html
+    assert "Uniekenaam" not in html
+
+
+def test_a_group_below_the_privacy_threshold_is_not_shown(client, province):
+    client.force_login(province["coordinator"])
+
+    html = client.get("/leren/inzicht/").content.decode()
+
+    small_row = html[html.index("Gemeente Klein") :]
+    small_row = small_row[: small_row.index("</tr>")]
+    assert "Minder dan 3 mensen" in small_row
+    assert "%" not in small_row
+
+
+@pytest.mark.parametrize("group", [None, roles.MANAGERS, roles.HR, roles.TRAINERS])
+def test_only_coordinators_and_admins_see_the_figures(client, province, group):
+    user = UserFactory(username="someone-else")
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert client.get("/leren/inzicht/").status_code == 403
