@@ -125,6 +125,7 @@ def people_list_tampered_filter(client, world):
 # so HR then sees its own people, still nobody else.
 TAMPERED = {**SCOPE, "manager": set(), "hr": set(), "admin": {"b1"}}
 
+
 def insights(client, world):
     return client.get("/leren/inzicht/")
 
