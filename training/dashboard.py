@@ -24,7 +24,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cms import roles
 
-from .models import Assignment, Completion, Organisation, Profile
+from .models import (
+    Assignment,
+    Completion,
+    Profile,
+    ancestor_paths,
+    assignment_applies,
+)
 from .scope import organisations_visible_to, scope_paths, sees_everyone
 from .status import TrainingStatus, status_for_assignment
 
@@ -43,18 +49,12 @@ def may_use_dashboard(user):
     return roles.has_role(user, roles.MANAGERS) or roles.has_role(user, roles.HR)
 
 
-def ancestor_paths(path):
-    """The materialised paths of a node and every node above it, root first."""
-    step = Organisation.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
-
-
 def applies_to(assignment, profile):
-    """Whether an assignment applies to a person: the same rule as
-    ``AssignmentQuerySet.for_profile``, without a query."""
-    path = profile.organisation.path
-    return path.startswith(assignment.organisation.path) and assignment.function in (
-        "",
+    """Whether an assignment applies to a person, without a query."""
+    return assignment_applies(
+        assignment.organisation.path,
+        assignment.function,
+        profile.organisation.path,
         profile.function,
     )
 

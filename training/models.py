@@ -63,6 +63,19 @@ class Organisation(MP_Node):
         return Organisation.objects.filter(path__startswith=self.path)
 
 
+def ancestor_paths(path):
+    """The materialised paths of a node and every node above it, the root first."""
+    step = Organisation.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def assignment_applies(assignment_path, assignment_function, person_path, person_function):
+    """The one rule of who an assignment is for: everyone in its node and below, of its
+    function or of any function when it names none. ``AssignmentQuerySet.for_profile`` is the
+    same rule as a query."""
+    return person_path.startswith(assignment_path) and assignment_function in ("", person_function)
+
+
 class ProfileQuerySet(models.QuerySet):
     def visible_to(self, user):
         from .scope import people_scope
@@ -122,12 +135,8 @@ class AssignmentQuerySet(models.QuerySet):
         function or any function."""
         if profile is None or profile.organisation_id is None or not profile.active:
             return self.none()
-        path = profile.organisation.path
-        ancestor_paths = [
-            path[:end] for end in range(Organisation.steplen, len(path) + 1, Organisation.steplen)
-        ]
         return self.filter(
-            organisation__path__in=ancestor_paths,
+            organisation__path__in=ancestor_paths(profile.organisation.path),
         ).filter(Q(function="") | Q(function=profile.function))
 
 

@@ -37,9 +37,10 @@ from django.utils import timezone, translation
 
 from cms import roles
 
-from .models import Assignment, Completion, Organisation, Profile, ReminderLog, ReminderStage
+from .assignments import assigned_trainings
+from .models import Profile, ReminderLog, ReminderStage
 from .scope import _collapse
-from .status import NEEDS_ACTION, AssignedStatus, TrainingStatus, status_for_assignment
+from .status import NEEDS_ACTION, TrainingStatus
 
 # How many days ahead of a due date or the end of a pass's validity the learner is reminded.
 LEAD_DAYS = 14
@@ -64,16 +65,7 @@ class Reminder:
         return (self.recipient_id, self.assignment_id, self.stage, self.cycle)
 
 
-@dataclass(frozen=True)
-class AssignedTraining:
-    """A person's status on one assigned module."""
-
-    profile: Profile
-    assignment: Assignment
-    status: AssignedStatus
-
-
-# -- who is assigned what --------------------------------------------------------------------
+# -- who is assigned what: training.assignments --------------------------------------------
 
 
 def people():
@@ -81,54 +73,6 @@ def people():
     return Profile.objects.filter(
         active=True, user__is_active=True, organisation__isnull=False
     ).select_related("user", "organisation")
-
-
-def assigned_trainings(profiles, today=None):
-    """The status of each person in ``profiles`` (a queryset) on every module assigned to them:
-    the assignments of their node and the nodes above it, for their function or every function,
-    one per module (the earliest due date), on live modules. A fixed number of queries."""
-    today = today or timezone.localdate()
-    by_path = defaultdict(list)
-    for assignment in Assignment.objects.filter(module__live=True).select_related(
-        "organisation", "module"
-    ):
-        by_path[assignment.organisation.path].append(assignment)
-    if not by_path:
-        return []
-    pairs = []
-    for profile in profiles:
-        path = profile.organisation.path
-        by_module = {}
-        for end in range(Organisation.steplen, len(path) + 1, Organisation.steplen):
-            for assignment in by_path.get(path[:end], ()):
-                if assignment.function and assignment.function != profile.function:
-                    continue
-                current = by_module.get(assignment.module_id)
-                if current is None or (assignment.due_date, assignment.pk) < (
-                    current.due_date,
-                    current.pk,
-                ):
-                    by_module[assignment.module_id] = assignment
-        pairs.extend((profile, assignment) for assignment in by_module.values())
-    if not pairs:
-        return []
-    module_ids = {assignment.module_id for _profile, assignment in pairs}
-    completions = {
-        (completion.learner_id, completion.module_id): completion
-        for completion in Completion.objects.filter(
-            module_id__in=module_ids, learner_id__in=profiles.values("user_id")
-        )
-    }
-    return [
-        AssignedTraining(
-            profile,
-            assignment,
-            status_for_assignment(
-                assignment, completions.get((profile.user_id, assignment.module_id)), today
-            ),
-        )
-        for profile, assignment in pairs
-    ]
 
 
 # -- learners --------------------------------------------------------------------------------

@@ -21,7 +21,15 @@ from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.fields import Field
 
-from .models import EMPLOYER_KINDS, Assignment, Completion, Function, Organisation
+from .models import (
+    EMPLOYER_KINDS,
+    Assignment,
+    Completion,
+    Function,
+    Organisation,
+    ancestor_paths,
+    assignment_applies,
+)
 from .spreadsheet import neutralise
 from .status import TrainingStatus, local_date, status_of
 
@@ -59,12 +67,6 @@ ROW_VALUES = (
     "learner__profile__organisation__path",
 )
 ROW_ORDER = ("learner__last_name", "learner__first_name", "learner_id", "module__title", "pk")
-
-
-def ancestor_paths(path):
-    """The materialised paths of a node and every node above it, the root first."""
-    step = Organisation.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
 @dataclass
@@ -125,7 +127,7 @@ class ExportContext:
                 assignment
                 for node in ancestor_paths(path)
                 for assignment in self.assignments.get((node, module_id), ())
-                if assignment["function"] in ("", function)
+                if assignment_applies(node, assignment["function"], path, function)
             ]
             self._applicable[key] = min(
                 candidates, key=lambda a: (a["due_date"], a["pk"]), default=None
