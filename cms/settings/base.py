@@ -124,7 +124,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Wagtail's images keep an alt text ("description"); editors are asked for it on upload.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail.images.forms.BaseImageForm"
+# Wagtail's image form, refusing an image that declares too many pixels before decoding it.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 
 # Background work (reminder e-mails) goes through Django's task framework onto a queue in the
 # database, so any number of app servers can enqueue and any number of workers
