@@ -1,6 +1,7 @@
-"""Language selection: Dutch unless the user chose another language with the switch."""
+"""Request and response middleware: the language, and the security headers."""
 
 from django.conf import settings
+from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -26,3 +27,20 @@ class ChosenLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SecurityHeadersMiddleware(ContentSecurityPolicyMiddleware):
+    """Django's Content Security Policy, with the admin's own policy under /admin/ (Wagtail's
+    editor needs inline scripts and styles; learner pages get none), plus a Permissions-Policy
+    that switches off browser features nothing here uses."""
+
+    def process_response(self, request, response):
+        # A Wagtail preview renders a learner page inside the editor's iframe, through a
+        # request that carries the page's own path: it gets the admin's policy too.
+        in_admin = request.path.startswith(settings.ADMIN_PATH_PREFIXES) or getattr(
+            request, "is_preview", False
+        )
+        if in_admin and not hasattr(response, "_csp_config"):
+            response._csp_config = settings.SECURE_CSP_ADMIN
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return super().process_response(request, response)

@@ -191,6 +191,12 @@ def new_page(chromium, live_server, request):
         if response.status >= 500:
             server_errors.append(f"{response.status} {response.request.method} {response.url}")
 
+    def record_csp_violation(message):
+        # A script or style the Content Security Policy refused: something on the page broke.
+        if "Content Security Policy" in message.text:
+            server_errors.append(f"CSP violation on {message.page and message.page.url}: "
+                                 f"{message.text}")
+
     def make(**options):
         options.setdefault("locale", "nl-NL")
         options.setdefault("viewport", {"width": 1280, "height": 900})
@@ -198,6 +204,7 @@ def new_page(chromium, live_server, request):
         context = chromium.new_context(**options)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         context.on("response", record_server_error)
+        context.on("console", record_csp_violation)
         contexts.append(context)
         return context.new_page()
 
@@ -219,7 +226,8 @@ def new_page(chromium, live_server, request):
         context.close()
     live_server.gate.wait_idle()
     if server_errors and not failed:
-        pytest.fail("the server answered with an error:\n" + "\n".join(server_errors),
+        pytest.fail("the server answered with an error or the browser refused content:\n"
+                    + "\n".join(server_errors),
                     pytrace=False)
 
 
