@@ -15,4 +15,5 @@ urlpatterns = [
     path("teams/", dashboard_views.dashboard, name="dashboard"),
     path("teams/overzicht.csv", dashboard_views.dashboard_csv, name="dashboard_csv"),
     path("inzicht/", dashboard_views.insights, name="insights"),
+    path("mijn-gegevens.json", views.my_data, name="my_data"),
 ]

@@ -191,3 +191,16 @@ def result(request, attempt_id):
             "module_url": live_module.url if live_module else None,
         },
     )
+
+
+@login_required
+@require_GET
+def my_data(request):
+    """The learner's own data as a JSON download; nobody can ask for someone else's."""
+    from django.http import JsonResponse
+
+    from .personal_data import personal_data
+
+    response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-trainingsgegevens.json"'
+    return response

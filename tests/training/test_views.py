@@ -45,6 +45,8 @@ def all_endpoints(module, attempt):
         "dashboard_csv": ("get", "/leren/teams/overzicht.csv"),
         # aggregates for coordinators; who sees what: tests/training/test_insights.py
         "insights": ("get", "/leren/inzicht/"),
+        # the learner's own data; see tests/training/test_personal_data.py
+        "my_data": ("get", "/leren/mijn-gegevens.json"),
     }
 
 
@@ -61,6 +63,7 @@ ENDPOINTS = [
     "dashboard",
     "dashboard_csv",
     "insights",
+    "my_data",
 ]
 
 
@@ -112,6 +115,7 @@ def test_my_modules_redirects_to_the_catalogue(learner_client, catalogue):
         ("dashboard", "post"),
         ("dashboard_csv", "post"),
         ("insights", "post"),
+        ("my_data", "post"),
     ],
 )
 def test_endpoint_refuses_the_other_method(learner_client, module, attempt, name, wrong_method):
