@@ -363,6 +363,9 @@ def make_organisation(name, kind="municipality", parent=None, slug=None):
     organisation = Organisation(name=name, slug=slug or slugify(name), kind=kind)
     if parent is None:
         return Organisation.add_root(instance=organisation)
+    # treebeard counts children on the parent row: a parent object from before a sibling was
+    # added would give this node a path that is already taken
+    parent = Organisation.objects.get(pk=parent.pk)
     return parent.add_child(instance=organisation)
 
 

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms import roles
-from tests.factories import UserFactory, make_module
+from tests.factories import UserFactory, make_module, make_organisation
 from training import services
 from training.models import Assignment, Organisation, Profile
 
@@ -28,16 +28,12 @@ EVERYONE = set(NAMES)
 def world(catalogue):
     """Gemeente A (teams A1, A2) and Gemeente B (team B1) under one province; one learner per
     team with a finished attempt on an assigned module; a user for every role."""
-    province = Organisation.add_root(name="Provincie", slug="p", kind="province")
-    a = province.add_child(name="Gemeente A", slug="a", kind="municipality")
-    province = Organisation.objects.get(pk=province.pk)
-    b = province.add_child(name="Gemeente B", slug="b", kind="municipality")
-    a = Organisation.objects.get(pk=a.pk)
-    a1 = a.add_child(name="Team A1", slug="a1", kind="team")
-    a = Organisation.objects.get(pk=a.pk)
-    a2 = a.add_child(name="Team A2", slug="a2", kind="team")
-    b = Organisation.objects.get(pk=b.pk)
-    b1 = b.add_child(name="Team B1", slug="b1", kind="team")
+    province = make_organisation("Provincie", "province", None, "p")
+    a = make_organisation("Gemeente A", "municipality", province, "a")
+    b = make_organisation("Gemeente B", "municipality", province, "b")
+    a1 = make_organisation("Team A1", "team", a, "a1")
+    a2 = make_organisation("Team A2", "team", a, "a2")
+    b1 = make_organisation("Team B1", "team", b, "b1")
     nodes = {n.slug: Organisation.objects.get(pk=n.pk) for n in (province, a, b, a1, a2, b1)}
     module = make_module(catalogue=catalogue, title="Verplichte module")
     Assignment.objects.create(

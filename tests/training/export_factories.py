@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cms import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_organisation
 from training.models import Completion, CompletionStatus, Function, Organisation
 
 _numbers = itertools.count(1000)
@@ -17,16 +17,12 @@ _numbers = itertools.count(1000)
 def build_tree():
     """provincie → regio → gemeente-a (team-a1), gemeente-b (team-b1)."""
 
-    def child(parent, name, slug, kind):
-        parent = Organisation.objects.get(pk=parent.pk)  # treebeard wants a fresh parent
-        return parent.add_child(name=name, slug=slug, kind=kind)
-
-    province = Organisation.add_root(name="Provincie", slug="x-provincie", kind="province")
-    region = child(province, "Regio", "x-regio", "region")
-    a = child(region, "Gemeente A", "x-gemeente-a", "municipality")
-    b = child(region, "Gemeente B", "x-gemeente-b", "municipality")
-    a1 = child(a, "Team Handhaving A1", "x-team-a1", "team")
-    b1 = child(b, "Team Toezicht B1", "x-team-b1", "team")
+    province = make_organisation("Provincie", "province", None, "x-provincie")
+    region = make_organisation("Regio", "region", province, "x-regio")
+    a = make_organisation("Gemeente A", "municipality", region, "x-gemeente-a")
+    b = make_organisation("Gemeente B", "municipality", region, "x-gemeente-b")
+    a1 = make_organisation("Team Handhaving A1", "team", a, "x-team-a1")
+    b1 = make_organisation("Team Toezicht B1", "team", b, "x-team-b1")
     return {
         key: Organisation.objects.get(pk=node.pk)
         for key, node in {

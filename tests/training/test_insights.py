@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms import roles
-from tests.factories import UserFactory, make_module
-from training.models import Assignment, Completion, Organisation, Profile
+from tests.factories import UserFactory, make_module, make_organisation
+from training.models import Assignment, Completion, Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +16,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def province(catalogue, settings):
     settings.INSIGHTS_PRIVACY_THRESHOLD = 3
-    root = Organisation.add_root(name="Provincie", slug="provincie", kind="province")
-    big = root.add_child(name="Gemeente Groot", slug="groot", kind="municipality")
-    root = Organisation.objects.get(pk=root.pk)
-    small = root.add_child(name="Gemeente Klein", slug="klein", kind="municipality")
-    big = Organisation.objects.get(pk=big.pk)
-    team = big.add_child(name="Team Handhaving", slug="groot-team", kind="team")
+    root = make_organisation("Provincie", "province", None, "provincie")
+    big = make_organisation("Gemeente Groot", "municipality", root, "groot")
+    small = make_organisation("Gemeente Klein", "municipality", root, "klein")
+    team = make_organisation("Team Handhaving", "team", big, "groot-team")
     module = make_module(catalogue=catalogue, title="Drugsafval herkennen")
     Assignment.objects.create(
         module=module, organisation=root, due_date=datetime.date(2000, 1, 1), validity_months=24

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms import roles
-from tests.factories import UserFactory, make_module
+from tests.factories import UserFactory, make_module, make_organisation
 from training import services
 from training.models import Attempt, Completion, Organisation, Profile
 
@@ -13,20 +13,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tree():
-    province = Organisation.add_root(name="Provincie", slug="provincie", kind="province")
-    region = province.add_child(name="Regio", slug="regio", kind="region")
-    region = Organisation.objects.get(pk=region.pk)
-    a = region.add_child(name="Gemeente A", slug="gemeente-a", kind="municipality")
-    region = Organisation.objects.get(pk=region.pk)
-    b = region.add_child(name="Gemeente B", slug="gemeente-b", kind="municipality")
-    a = Organisation.objects.get(pk=a.pk)
-    team_a1 = a.add_child(name="Team A1", slug="team-a1", kind="team")
-    a = Organisation.objects.get(pk=a.pk)
-    team_a2 = a.add_child(name="Team A2", slug="team-a2", kind="team")
-    b = Organisation.objects.get(pk=b.pk)
-    team_b1 = b.add_child(name="Team B1", slug="team-b1", kind="team")
-    return {node.slug: Organisation.objects.get(pk=node.pk)
-            for node in (province, region, a, b, team_a1, team_a2, team_b1)}
+    province = make_organisation("Provincie", "province", None, "provincie")
+    region = make_organisation("Regio", "region", province, "regio")
+    a = make_organisation("Gemeente A", "municipality", region, "gemeente-a")
+    b = make_organisation("Gemeente B", "municipality", region, "gemeente-b")
+    team_a1 = make_organisation("Team A1", "team", a, "team-a1")
+    team_a2 = make_organisation("Team A2", "team", a, "team-a2")
+    team_b1 = make_organisation("Team B1", "team", b, "team-b1")
+    return {
+        node.slug: Organisation.objects.get(pk=node.pk)
+        for node in (province, region, a, b, team_a1, team_a2, team_b1)
+    }
 
 
 def person(username, node, groups=()):
