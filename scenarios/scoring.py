@@ -16,9 +16,13 @@ class InvalidAnswer(ValueError):
 
 @dataclass(frozen=True)
 class ScoredAnswer:
+    """A judged answer. ``answer`` is what gets stored: the normalised form of what the learner
+    gave (sorted option ids for choices; an order or a list of marks where order matters)."""
+
     verdict: str
     points: Decimal
     max_points: Decimal
+    answer: tuple = ()
 
 
 def _options_by_id(value):
@@ -50,15 +54,20 @@ def max_points(block_type, value):
 def score_decision(value, chosen_ids):
     chosen_ids, options = _chosen(value, chosen_ids, single=True)
     option = options[chosen_ids[0]]
-    return ScoredAnswer(option["verdict"], Decimal(option["points"]), max_points("decision", value))
+    return ScoredAnswer(
+        option["verdict"],
+        Decimal(option["points"]),
+        max_points("decision", value),
+        tuple(chosen_ids),
+    )
 
 
 def score_single_choice(value, chosen_ids):
     chosen_ids, options = _chosen(value, chosen_ids, single=True)
     points = Decimal(value["points"])
     if options[chosen_ids[0]]["correct"]:
-        return ScoredAnswer(Verdict.RIGHT, points, points)
-    return ScoredAnswer(Verdict.WRONG, Decimal(0), points)
+        return ScoredAnswer(Verdict.RIGHT, points, points, tuple(chosen_ids))
+    return ScoredAnswer(Verdict.WRONG, Decimal(0), points, tuple(chosen_ids))
 
 
 def score_multiple_choice(value, chosen_ids):
@@ -78,7 +87,7 @@ def score_multiple_choice(value, chosen_ids):
         verdict = Verdict.PARTIAL
     else:
         verdict = Verdict.WRONG
-    return ScoredAnswer(verdict, earned, points)
+    return ScoredAnswer(verdict, earned, points, tuple(sorted(chosen_ids)))
 
 
 SCORERS = {

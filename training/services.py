@@ -243,7 +243,7 @@ def record_response(attempt, index, chosen_option_ids):
                 attempt=locked,
                 block_id=step.id,
                 block_type=step.block_type,
-                chosen_options=sorted(set(map(str, chosen_option_ids))),
+                chosen_options=list(judged.answer),
                 verdict=judged.verdict,
                 points=judged.points,
                 max_points=judged.max_points,
