@@ -91,12 +91,39 @@ class ContentImageBlock(ImageBlock):
         return value
 
 
+def anchor_block():
+    return blocks.RegexBlock(
+        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=50,
+        required=False,
+        label=_("Anchor"),
+        help_text=_(
+            "A short name for this step, unique within the module (lower-case letters, digits "
+            "and hyphens, e.g. ‘danger-at-the-door’), so that a decision option can lead here "
+            "or a scene can continue here."
+        ),
+        error_messages={
+            "invalid": _(
+                "Use lower-case letters, digits and single hyphens only, e.g. ‘at-the-door’."
+            )
+        },
+    )
+
+
+def target_block(label, help_text):
+    """A reference to the anchor of another step. A CharBlock rather than a choice: the choices
+    (the anchors of this module) are not known inside the block; the module validates them
+    (see ``scenarios.branching``)."""
+    return blocks.CharBlock(max_length=50, required=False, label=label, help_text=help_text)
+
+
 class InformationBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     body = blocks.RichTextBlock(
         features=["h3", "bold", "italic", "ol", "ul", "link"], label=_("Text")
     )
     image = ContentImageBlock(required=False, label=_("Image"))
+    anchor = anchor_block()
 
     class Meta:
         icon = "doc-full"
@@ -112,6 +139,25 @@ class SceneBlock(blocks.StructBlock):
         help_text=_("What the learner sees, hears and smells. Do not give away the answer here."),
     )
     image = ContentImageBlock(required=True, label=_("Image"))
+    anchor = anchor_block()
+    branch_only = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label=_("Branch only"),
+        help_text=_(
+            "Show this scene only when a decision option leads here. Learners who go through "
+            "the steps in order skip it. After a branch-only scene the learner goes on with the "
+            "step after the decision that led here, unless ‘Continue with’ is filled in."
+        ),
+    )
+    continue_to = target_block(
+        _("Continue with"),
+        _(
+            "Optional: the anchor of the step that comes after this scene (a scene or an "
+            "information step). Leave empty to go on as usual. The path must not lead back "
+            "to a step the learner has already seen."
+        ),
+    )
 
     class Meta:
         icon = "image"
@@ -129,6 +175,15 @@ class DecisionOptionBlock(blocks.StructBlock):
         help_text=_("Shown only after the learner has chosen this option."),
     )
     signals = signals_block()
+    leads_to = target_block(
+        _("Leads to scene"),
+        _(
+            "Optional: the anchor of a scene the learner sees next after choosing this option, "
+            "to show the consequence of the choice. A branch-only scene is a detour: afterwards "
+            "the learner goes on with the step after this decision. A regular scene is a jump: "
+            "the learner goes on in order from that scene."
+        ),
+    )
 
     class Meta:
         icon = "radio-full"
@@ -247,6 +302,68 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
         template = "blocks/question.html"  # the unanswered form: never an answer key
 
 
+class OrderingItemBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, label=_("Item"))
+    signals = signals_block()
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Item")
+
+
+ORDERING_RULE = _(
+    "Each item in its correct position earns an equal share of the points (points divided by "
+    "the number of items)."
+)
+
+
+class OrderingQuestionBlock(blocks.StructBlock):
+    """Put items in the right order (for instance the steps of handling dumped drug waste).
+    The trainer enters the items in the correct order; learners see them shuffled."""
+
+    question = blocks.CharBlock(max_length=300, label=_("Question"))
+    items = blocks.ListBlock(
+        OrderingItemBlock(),
+        min_num=3,
+        max_num=8,
+        label=_("Items, in the correct order"),
+        help_text=_(
+            "Enter the items in the correct order. Learners see them shuffled and put them "
+            "in order."
+        ),
+    )
+    points = blocks.IntegerBlock(min_value=1, max_value=100, default=1, label=_("Points"))
+    feedback = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul", "ol"],
+        required=False,
+        label=_("Feedback"),
+        help_text=_("Shown to every learner after answering, next to the correct order."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        texts = [item["text"].strip().casefold() for item in value["items"]]
+        if len(set(texts)) != len(texts):
+            raise StructBlockValidationError(
+                block_errors={
+                    "items": ListBlockValidationError(
+                        non_block_errors=[
+                            ValidationError(
+                                _("Two items have the same text: learners cannot tell them apart.")
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Ordering question")
+        help_text = ORDERING_RULE
+        template = "blocks/ordering.html"  # the unanswered form: never an answer key
+
+
 class SourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=300, label=_("Title"))
     publisher = blocks.CharBlock(max_length=200, required=False, label=_("Publisher"))
@@ -258,13 +375,19 @@ class SourceBlock(blocks.StructBlock):
         template = "blocks/source.html"
 
 
+from .hotspot_blocks import HotspotBlock  # noqa: E402 - it builds on the blocks above
+
 STEP_BLOCKS = [
     ("information", InformationBlock()),
     ("scene", SceneBlock()),
     ("decision", DecisionBlock()),
     ("single_choice", SingleChoiceQuestionBlock()),
     ("multiple_choice", MultipleChoiceQuestionBlock()),
+    ("ordering", OrderingQuestionBlock()),
+    ("hotspot", HotspotBlock()),
 ]
 
 # Steps the learner answers; the rest are read and continued.
-SCORED_STEP_TYPES = frozenset({"decision", "single_choice", "multiple_choice"})
+SCORED_STEP_TYPES = frozenset(
+    {"decision", "single_choice", "multiple_choice", "ordering", "hotspot"}
+)

@@ -10,7 +10,40 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import branching
 from .blocks import SCORED_STEP_TYPES, STEP_BLOCKS, SourceBlock
+
+
+def branch_errors(problems):
+    """The branching problems of a module as an error on its steps, shown at the step concerned
+    (and at the field: the option list, the anchor, …) in the page editor; None when all is well."""
+    if not problems:
+        return None
+    from wagtail.blocks.list_block import ListBlockValidationError
+    from wagtail.blocks.stream_block import StreamBlockValidationError
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    by_step, general = {}, []
+    for problem in problems:
+        if problem.position is None:
+            general.append(ValidationError(problem.message))
+        else:
+            fields = by_step.setdefault(problem.position, {})
+            fields.setdefault(problem.field or "", []).append(problem.message)
+    block_errors = {}
+    for position, fields in by_step.items():
+        child_errors = {}
+        for name, messages in fields.items():
+            if name == "options":
+                child_errors[name] = ListBlockValidationError(
+                    non_block_errors=[ValidationError(message) for message in messages]
+                )
+            elif name:
+                child_errors[name] = ValidationError(messages)
+            else:
+                general.extend(ValidationError(message) for message in messages)
+        block_errors[position] = StructBlockValidationError(block_errors=child_errors)
+    return StreamBlockValidationError(block_errors=block_errors, non_block_errors=general)
 
 
 class Theme(models.Model):
@@ -184,12 +217,17 @@ class ModulePage(LoginRequiredPageMixin, Page):
                 "Add at least one decision or question: a module needs something "
                 "to score before a learner can pass it."
             )
+        elif self.steps is not None:
+            branch_error = branch_errors(branching.problems(branching.nodes_from_steps(self.steps)))
+            if branch_error is not None:
+                errors["steps"] = branch_error
         if errors:
             raise ValidationError(errors)
 
     @cached_property
     def step_count(self):
-        return len(self.steps)
+        """The steps every learner goes through: branch-only scenes come on top for some."""
+        return sum(1 for step in self.steps if not step.value.get("branch_only"))
 
     def scored_steps(self):
         return [step for step in self.steps if step.block_type in SCORED_STEP_TYPES]
@@ -212,7 +250,7 @@ class ModulePage(LoginRequiredPageMixin, Page):
                 {
                     "page": self,
                     "steps": list(self.steps),
-                    "step_total": self.step_count,
+                    "step_total": len(self.steps),  # the preview shows branch scenes too
                 },
             )
         return super().serve_preview(request, mode_name)

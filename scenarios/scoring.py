@@ -4,14 +4,23 @@ Pure functions over a step's block value and the option ids a learner chose; the
 database and know nothing of attempts. ``training.services`` stores what they return.
 """
 
+import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
+from . import hotspots
 from .blocks import SCORED_STEP_TYPES, Verdict
 
 
 class InvalidAnswer(ValueError):
-    """The submitted answer does not fit the step (no option, unknown option, too many)."""
+    """The submitted answer does not fit the step (no option, unknown option, too many).
+    ``learner_message``, when given, tells the learner what to change."""
+
+    def __init__(self, reason, learner_message=None):
+        super().__init__(reason)
+        self.learner_message = learner_message
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ def max_points(block_type, value):
     """The most a learner can earn on this step."""
     if block_type == "decision":
         return Decimal(max(option["points"] for option in value["options"]))
-    if block_type in ("single_choice", "multiple_choice"):
+    if block_type in ("single_choice", "multiple_choice", "ordering", "hotspot"):
         return Decimal(value["points"])
     return Decimal(0)
 
@@ -90,10 +99,93 @@ def score_multiple_choice(value, chosen_ids):
     return ScoredAnswer(verdict, earned, points, tuple(sorted(chosen_ids)))
 
 
+def correct_order(value):
+    """The ids of an ordering question's items in the correct order (as the trainer entered)."""
+    return [child.id for child in value["items"].bound_blocks]
+
+
+def shuffled_order(value, seed):
+    """The items' ids in the order a learner first sees them: shuffled the same way for the same
+    ``seed`` (attempt and block), so a reload does not reshuffle, and never the correct order."""
+    correct = correct_order(value)
+    order = list(correct)
+    random.Random(str(seed)).shuffle(order)  # noqa: S311 - a presentation order, not a secret
+    if order == correct and len(order) > 1:
+        order = order[1:] + order[:1]
+    return order
+
+
+ORDER_MESSAGE = _(
+    "Put every item in a position of its own: each position from 1 to %(count)s once."
+)
+
+
+def ordering_answer(value, posted):
+    """The learner's order as item ids. ``posted`` is either the item ids in order, or
+    ``<item id>:<position>`` pairs (the position selects of the form without JavaScript)."""
+    correct = correct_order(value)
+    message = ORDER_MESSAGE % {"count": len(correct)}
+    posted = [str(entry) for entry in posted]
+    if posted and all(":" in entry for entry in posted):
+        pairs = []
+        for entry in posted:
+            item_id, _sep, position = entry.rpartition(":")
+            try:
+                pairs.append((int(position), item_id))
+            except ValueError:
+                raise InvalidAnswer("a position is not a number", message) from None
+        if sorted(position for position, _id in pairs) != list(range(1, len(pairs) + 1)):
+            raise InvalidAnswer("a position is missing or given twice", message)
+        order = [item_id for _position, item_id in sorted(pairs)]
+    else:
+        order = posted
+    if len(order) != len(correct) or len(set(order)) != len(order):
+        raise InvalidAnswer("an item is missing or given twice", message)
+    if set(order) != set(correct):
+        raise InvalidAnswer("unknown item", message)
+    return tuple(order)
+
+
+def score_ordering(value, posted):
+    """Partial credit: each item in its correct position earns points/N (N items). One rule,
+    stated on the page and in the block's help text."""
+    order = ordering_answer(value, posted)
+    correct = correct_order(value)
+    points = Decimal(value["points"])
+    hits = sum(1 for given, right in zip(order, correct, strict=True) if given == right)
+    earned = (points * hits / len(correct)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if hits == len(correct):
+        verdict = Verdict.RIGHT
+    elif earned > 0:
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.WRONG
+    return ScoredAnswer(verdict, earned, points, order)
+
+
+def score_hotspot(value, chosen_ids):
+    """Spot the signals: marks (``p:x,y``) and ticked regions (``r:id``) are matched to the
+    regions; the rule is in ``hotspots.judge`` and is stated on the page."""
+    try:
+        answer = hotspots.normalise_answer(value, chosen_ids)
+    except hotspots.AnswerError as error:
+        raise InvalidAnswer(str(error), error.learner_message) from None
+    earned, possible = hotspots.judge(value, answer)
+    if earned == possible:
+        verdict = Verdict.RIGHT
+    elif earned > 0:
+        verdict = Verdict.PARTIAL
+    else:
+        verdict = Verdict.WRONG
+    return ScoredAnswer(verdict, earned, possible, answer)
+
+
 SCORERS = {
     "decision": score_decision,
     "single_choice": score_single_choice,
     "multiple_choice": score_multiple_choice,
+    "ordering": score_ordering,
+    "hotspot": score_hotspot,
 }
 assert set(SCORERS) == SCORED_STEP_TYPES  # noqa: S101 - a new scored step needs a scorer
 

@@ -194,6 +194,41 @@ def default_steps(image):
     ]
 
 
+def hotspot_step(image, question="Welke signalen zie je bij deze schuur?", mode="count", points=3):
+    """A "spot the signals" step: three signals (two rectangles and a triangle) and two ordinary
+    regions, with fixed region ids r-1 … r-5 and marker strings in the explanations."""
+
+    def region(number, label, kind, shape):
+        return {
+            "id": f"r-{number}",
+            "label": label,
+            "kind": kind,
+            "shape": shape,
+            "explanation": f"<p>EXPLANATION-REGION-{number}-{kind.upper()}</p>",
+            "signals": [],
+        }
+
+    return {
+        "type": "hotspot",
+        "value": {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "Schuur op een erf"},
+            "question": question,
+            "mode": mode,
+            "points": points,
+            "feedback": "<p>FEEDBACK-HOTSPOT</p>",
+            "regions": list_items(
+                [
+                    region(1, "Ramen aan de lange zijde", "signal", "100,100 300,200"),
+                    region(2, "Pijpen op het dak", "signal", "600,50 800,150"),
+                    region(3, "Busje bij de deur", "signal", "400,600 600,600 500,800"),
+                    region(4, "Hekpalen langs het pad", "ordinary", "0,850 300,950"),
+                    region(5, "Bomenrij achter de schuur", "ordinary", "700,500 950,700"),
+                ]
+            ),
+        },
+    }
+
+
 def sized_steps(image, count):
     """``count`` steps in a repeating mix of every kind, for tests that grow a module."""
     makers = [
@@ -304,6 +339,10 @@ def best_answer(step):
     if step.block_type == "decision":
         best = max(child.value["points"] for child in step.value["options"].bound_blocks)
         return option_ids(step, lambda option: option["points"] == best)[:1]
+    if step.block_type == "ordering":
+        return [child.id for child in step.value["items"].bound_blocks]
+    if step.block_type == "hotspot":
+        return hotspot_marks(step, lambda region: region["kind"] == "signal")
     return option_ids(step, lambda option: option["correct"])
 
 
@@ -311,7 +350,24 @@ def worst_answer(step):
     """A wrong answer: a decision option with the verdict wrong, or one incorrect option."""
     if step.block_type == "decision":
         return option_ids(step, lambda option: option["verdict"] == "wrong")[:1]
+    if step.block_type == "ordering":
+        return [child.id for child in step.value["items"].bound_blocks][::-1]
+    if step.block_type == "hotspot":
+        return hotspot_marks(step, lambda region: region["kind"] != "signal")[:1]
     return option_ids(step, lambda option: not option["correct"])[:1]
+
+
+def hotspot_marks(step, predicate=lambda region: True):
+    """A mark (``p:x,y``) in the middle of each region of a hotspot step for which
+    ``predicate(region_value)`` holds, as a learner clicking the picture posts them."""
+    from scenarios import hotspots
+
+    marks = []
+    for child in step.value["regions"].bound_blocks:
+        if predicate(child.value):
+            x, y = hotspots.parse_shape(child.value["shape"]).centre
+            marks.append(f"p:{x:g},{y:g}")
+    return marks
 
 
 def step_at(attempt, index):
@@ -340,12 +396,16 @@ def play(attempt, choose=best_answer, finish=True):
     ``choose(step)`` and move on; finish at the end unless ``finish`` is False."""
     from training import services
 
-    steps = services.attempt_content(attempt).steps
-    for index, step in enumerate(steps):
+    index = 0
+    while True:  # along the learner's path: a decision may branch
+        step = services.step_at(attempt, index)
+        response = None
         if services.is_scored(step):
-            services.record_response(attempt, index, choose(step))
-        if index + 1 < len(steps):
-            services.continue_after(attempt, index)
+            response, _created = services.record_response(attempt, index, choose(step))
+        if services.next_on_path(attempt, index, response) is None:
+            break
+        services.continue_after(attempt, index)
+        index += 1
     if finish:
         return services.finish_attempt(attempt)
     return attempt
@@ -380,3 +440,111 @@ def make_hr(organisation, username=None):
     hr.groups.add(groups[HR])
     hr.refresh_from_db()
     return hr
+
+
+# -- two-step verification (allauth.mfa) ---------------------------------------------------------
+
+
+def activate_totp(user):
+    """Give ``user`` an authenticator app (TOTP) with recovery codes, as setting it up on the
+    site does. Returns the TOTP secret, from which ``totp_code`` computes the current code."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if existing is not None:
+        from allauth.mfa.utils import decrypt
+
+        return decrypt(existing.data["secret"])
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return secret
+
+
+def totp_code(secret, offset=0):
+    """The authenticator app's current 6-digit code for ``secret`` (``offset`` periods on)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
+
+
+def login_with_mfa(client, user):
+    """Log ``client`` in as ``user`` as if through the login page with password and
+    authenticator code: ``force_login`` plus the session records allauth keeps of the
+    password and two-step steps, which the two-step check (``cms.mfa``) reads."""
+    import time
+
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.mfa.models import Authenticator
+
+    activate_totp(user)
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "username": user.username},
+        {"method": "mfa", "at": now, "id": authenticator.pk, "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client
+
+
+# -- branching scenes and ordering questions ------------------------------------------------------
+
+ORDERING_TEXTS = [
+    "Afstand houden met de wind in de rug",
+    "Niets aanraken",
+    "Details noteren",
+    "De politie bellen",
+    "Het signaal registreren",
+]
+
+
+def ordering_step(question="Zet de stappen in de goede volgorde", texts=None, points=5):
+    """An ordering question; its items are given in the correct order."""
+    return {
+        "type": "ordering",
+        "value": {
+            "question": question,
+            "items": list_items(
+                [{"text": text, "signals": []} for text in (texts or ORDERING_TEXTS)]
+            ),
+            "points": points,
+            "feedback": "<p>FEEDBACK-ORDERING eerst je eigen veiligheid.</p>",
+        },
+    }
+
+
+def branch_scene(image, anchor, heading=None, branch_only=True, continue_to=""):
+    """A scene a decision option can lead to (branch-only unless told otherwise)."""
+    step = scene_step(image, heading or f"Scène {anchor}")
+    step["value"].update(anchor=anchor, branch_only=branch_only, continue_to=continue_to)
+    return step
+
+
+def branching_decision(leads_to, prompt="Wat doe je bij de deur?", text="Klop aan en kijk binnen"):
+    """The factory decision whose option ``text`` leads to the scene with anchor ``leads_to``."""
+    step = decision_step(prompt)
+    for item in step["value"]["options"]:
+        if item["value"]["text"] == text:
+            item["value"]["leads_to"] = leads_to
+    return step
+
+
+def branching_steps(image):
+    """information, scene, decision (knocking leads to "gevaar"), the branch-only scene
+    "gevaar", single choice, multiple choice: the path is 5 steps, or 6 with the branch."""
+    return [
+        information_step(),
+        scene_step(image),
+        branching_decision("gevaar"),
+        branch_scene(image, "gevaar", heading="Gevaar achter de deur"),
+        single_choice_step(),
+        multiple_choice_step(),
+    ]

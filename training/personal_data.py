@@ -1,5 +1,6 @@
 """A learner's own data, as they can download it (AVG right of access): who they are to the
-platform, their assignments' status, completions, attempts and every answer they gave."""
+platform, their assignments' status, completions, attempts, every answer they gave and their
+certificates."""
 
 from django.utils import timezone
 
@@ -13,6 +14,8 @@ def _moment(value):
 
 def personal_data(user):
     """Everything the platform keeps about ``user``, read only through their own records."""
+    from certificates.models import Certificate
+
     profile = services.profile_of(user)
     attempts = (
         Attempt.objects.filter(learner=user)
@@ -55,6 +58,7 @@ def personal_data(user):
                 "finished": _moment(attempt.finished_at),
                 "score": attempt.score,
                 "passed": attempt.passed,
+                "path": attempt.path,  # block ids of the steps the learner went through
                 "answers": [
                     {
                         "step": response.block_id,
@@ -68,5 +72,16 @@ def personal_data(user):
                 ],
             }
             for attempt in attempts
+        ],
+        "certificates": [
+            {
+                "name": certificate.learner_name,
+                "module": certificate.module_title,
+                "issued_on": _moment(certificate.issued_on),
+                "valid_until": _moment(certificate.valid_until),
+                "verification_code": certificate.code,
+                "revoked": certificate.revoked,
+            }
+            for certificate in Certificate.objects.own(user).order_by("issued_on", "pk")
         ],
     }

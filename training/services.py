@@ -12,7 +12,8 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from scenarios import scoring
+from certificates.services import issue_certificate
+from scenarios import branching, hotspots, scoring
 from scenarios.blocks import SCORED_STEP_TYPES
 from scenarios.models import Audience, ModulePage
 
@@ -167,6 +168,27 @@ def attempts_of(user):
 # -- the content an attempt was taken on -------------------------------------------------------
 
 
+# A revision never changes once saved, so what is built from it (the parsed module, its step
+# graph) is kept per process for the revisions in use: a learner's requests no longer rebuild
+# every step of the module from JSON each time. Keyed by id and creation time, so a revision id
+# that is reused (a rolled-back test database) never meets another revision's content.
+_REVISION_CACHE = {}
+_REVISION_CACHE_SIZE = 128
+
+
+def _built_from_revision(attempt, what, build):
+    revision = attempt.revision
+    key = (revision.pk, revision.created_at)
+    built = _REVISION_CACHE.get(key)
+    if built is None:
+        if len(_REVISION_CACHE) >= _REVISION_CACHE_SIZE:
+            _REVISION_CACHE.pop(next(iter(_REVISION_CACHE)), None)  # the oldest one
+        built = _REVISION_CACHE[key] = {}
+    if what not in built:
+        built[what] = build()
+    return built[what]
+
+
 def attempt_content(attempt):
     """The module as it was in the revision the attempt pinned. Built from the revision's stored
     content without further queries, so later edits never change what the attempt is scored on."""
@@ -174,16 +196,75 @@ def attempt_content(attempt):
     if cached is None:
         # check_fks=False: the revision's foreign keys (theme, image, locale) are not needed to
         # play or score a step, and checking them would cost a query each on every request.
-        cached = ModulePage.from_serializable_data(attempt.revision.content, check_fks=False)
+        cached = _built_from_revision(
+            attempt,
+            "content",
+            lambda: ModulePage.from_serializable_data(attempt.revision.content, check_fks=False),
+        )
         attempt._content = cached
     return cached
 
 
+def step_graph(attempt):
+    """The branching graph of the attempt's content (no queries; cached on the attempt)."""
+    cached = getattr(attempt, "_graph", None)
+    if cached is None:
+
+        def build():
+            steps = attempt_content(attempt).steps
+            graph = branching.Graph.from_steps(steps)
+            graph.steps_by_id = {step.id: step for step in steps}
+            return graph
+
+        cached = attempt._graph = _built_from_revision(attempt, "graph", build)
+    return cached
+
+
+def path_of(attempt):
+    """The block ids of the steps on the learner's path, in order: the steps reached so far.
+    Attempts from before branching existed have no stored path: theirs is the module's order up
+    to the step they reached."""
+    if attempt.path:
+        return list(attempt.path)
+    route = step_graph(attempt).route()
+    return route[: attempt.reached_step + 1]
+
+
+def path_total(attempt):
+    """The number of steps on the path the learner is on: the path so far and, from its end,
+    the steps in order (taking no branch at decisions not answered yet). Grows by the length of
+    a detour when the learner takes one."""
+    return len(step_graph(attempt).route(path_of(attempt)))
+
+
+def _choice_of(step, response):
+    """The chosen option of an answered decision, which decides where a branch goes."""
+    if step.block_type == "decision" and response is not None and response.chosen_options:
+        return response.chosen_options[0]
+    return None
+
+
+def next_on_path(attempt, index, response=None):
+    """The id of the step after position ``index`` of the path: the next one on the path when
+    there is one, otherwise where the branching rule leads (None at the end of the module)."""
+    path = path_of(attempt)
+    if index + 1 < len(path):
+        return path[index + 1]
+    step = step_at(attempt, index)
+    return step_graph(attempt).next_id(path[: index + 1], _choice_of(step, response))
+
+
 def step_at(attempt, index):
-    steps = attempt_content(attempt).steps
-    if not 0 <= index < len(steps):
+    """The step at position ``index`` of the learner's path."""
+    path = path_of(attempt)
+    if len(path) <= index < path_total(attempt):
+        raise StepNotAvailable()  # further on the path, not reached yet
+    if not 0 <= index < len(path):
         raise StepNotAvailable(_("This step does not exist."))
-    return steps[index]
+    step = step_graph(attempt).steps_by_id.get(path[index])
+    if step is None:
+        raise StepNotAvailable(_("This step does not exist."))
+    return step
 
 
 def is_scored(step):
@@ -204,9 +285,13 @@ def start_attempt(user, module):
     revision = module.live_revision
     if revision is None:
         raise ModuleNotAvailable()
+    content = ModulePage.from_serializable_data(revision.content, check_fks=False)
+    first = branching.Graph.from_steps(content.steps).route()[:1]
     try:
         with transaction.atomic():
-            attempt = Attempt.objects.create(learner=user, module=module, revision=revision)
+            attempt = Attempt.objects.create(
+                learner=user, module=module, revision=revision, path=first
+            )
             update_completion(user, module)
     except IntegrityError:
         # Another request opened an attempt at the same moment: use that one.
@@ -226,7 +311,7 @@ def record_response(attempt, index, chosen_option_ids):
     try:
         judged = scoring.score(step.block_type, step.value, chosen_option_ids)
     except scoring.InvalidAnswer as error:
-        raise InvalidAnswer() from error
+        raise InvalidAnswer(error.learner_message) from error
     try:
         with transaction.atomic():
             # The row lock on the attempt queues concurrent answers of the same learner, so the
@@ -250,13 +335,27 @@ def record_response(attempt, index, chosen_option_ids):
             )
             if locked.reached_step < index + 1:
                 locked.reached_step = index + 1
-                locked.save(update_fields=["reached_step"])
+                locked.path = _extended_path(attempt, locked, index, judged.answer)
+                locked.save(update_fields=["reached_step", "path"])
     except IntegrityError:
         # Databases without row locks (SQLite) can still let two inserts meet at the unique
         # constraint; the one that lost returns the answer that was recorded.
         return Response.objects.get(attempt_id=attempt.pk, block_id=step.id), False
     attempt.reached_step = max(attempt.reached_step, locked.reached_step)
+    attempt.path = locked.path
     return response, True
+
+
+def _extended_path(attempt, current, index, answer=()):
+    """The path of ``current`` (the attempt as stored now) after the learner moves on from
+    position ``index``: with the next step added when ``index`` is the end of the path."""
+    path = list(current.path) or path_of(attempt)
+    if index + 1 < len(path):
+        return path
+    step = step_graph(attempt).steps_by_id[path[index]]
+    choice = answer[0] if step.block_type == "decision" and answer else None
+    following = step_graph(attempt).next_id(path[: index + 1], choice)
+    return path + [following] if following else path
 
 
 def continue_after(attempt, index):
@@ -266,13 +365,20 @@ def continue_after(attempt, index):
         raise AttemptFinished()
     if index > attempt.reached_step:
         raise StepNotAvailable()
-    if is_scored(step) and not attempt.responses.filter(block_id=step.id).exists():
+    response = attempt.responses.filter(block_id=step.id).first() if is_scored(step) else None
+    if is_scored(step) and response is None:
         raise AttemptIncomplete(_("Answer this step before you continue."))
+    if attempt.reached_step >= index + 1:
+        return attempt  # already moved on: the path is fixed
+    answer = response.chosen_options if response is not None else ()
+    path = _extended_path(attempt, attempt, index, answer)
+    # The same next step whichever request wins: it follows from the path and the answer.
     updated = Attempt.objects.filter(pk=attempt.pk, reached_step__lt=index + 1).update(
-        reached_step=index + 1
+        reached_step=index + 1, path=path
     )
     if updated:
         attempt.reached_step = index + 1
+        attempt.path = path
     return attempt
 
 
@@ -285,10 +391,19 @@ def finish_attempt(attempt):
         if locked.is_finished:
             return locked
         responses = {response.block_id: response for response in locked.responses.all()}
-        scored_steps = [step for step in content.steps if is_scored(step)]
+        # Only the steps on the learner's path count: a branch may skip scored steps, and the
+        # score is then a percentage of the points on the path taken.
+        attempt.path = locked.path
+        attempt.reached_step = locked.reached_step
+        path = path_of(attempt)
+        by_id = step_graph(attempt).steps_by_id
+        scored_steps = [by_id[step_id] for step_id in path if is_scored(by_id[step_id])]
         if any(step.id not in responses for step in scored_steps):
             raise AttemptIncomplete()
-        if locked.reached_step < len(content.steps) - 1:
+        last = by_id[path[-1]]
+        if locked.reached_step < len(path) - 1 or step_graph(attempt).next_id(
+            path, _choice_of(last, responses.get(last.id))
+        ):
             # Finishing is done from the last step: the steps after the last question (often
             # what to do next) are part of the module too.
             raise AttemptIncomplete(_("Go through every step before you finish the module."))
@@ -296,10 +411,13 @@ def finish_attempt(attempt):
         locked.max_points = sum((responses[step.id].max_points for step in scored_steps), start=0)
         locked.score = scoring.percentage(locked.points, locked.max_points)
         locked.passed = locked.score >= content.pass_mark
-        locked.reached_step = len(content.steps)
+        locked.reached_step = len(path)
         locked.finished_at = timezone.now()
         locked.save()
         update_completion(locked.learner, locked.module)
+        if locked.passed:
+            # In the same transaction: a pass and its certificate are recorded together.
+            issue_certificate(locked, module_title=content.title)
     return locked
 
 
@@ -351,6 +469,10 @@ class OptionReview:
 def review_options(step, response):
     """Every option of an answered step with whether it was chosen and right, and its feedback.
     Only ever called once a response exists: this is the answer key."""
+    if step.block_type == "ordering":
+        return review_order(step, response)
+    if step.block_type == "hotspot":
+        return hotspots.review(step.value, response.chosen_options)
     chosen = set(response.chosen_options)
     reviews = []
     for child in step.value["options"].bound_blocks:
@@ -365,3 +487,70 @@ def review_options(step, response):
             OptionReview(option["text"], child.id in chosen, correct, verdict, option["feedback"])
         )
     return reviews
+
+
+@dataclass
+class OrderReview:
+    """One position of an answered ordering question: the learner's item and the right one."""
+
+    position: int
+    text: str
+    correct: bool
+    correct_text: str
+
+
+def review_order(step, response):
+    """The learner's order next to the correct order, position by position. The answer key:
+    only ever called once a response exists."""
+    texts = {child.id: child.value["text"] for child in step.value["items"].bound_blocks}
+    correct = scoring.correct_order(step.value)
+    given = [item_id for item_id in response.chosen_options if item_id in texts]
+    return [
+        OrderReview(position, texts[item_id], item_id == right, texts[right])
+        for position, (item_id, right) in enumerate(zip(given, correct, strict=False), start=1)
+    ]
+
+
+@dataclass
+class PathEntry:
+    title: str
+    block_type: str
+    elsewhere: bool  # not on the other path
+
+
+def path_comparison(attempt):
+    """The path the learner took next to the recommended path (the best option at every
+    decision), each step marked when it is not on the other path, and the number of the first
+    step where they part (None when they are the same)."""
+    graph = step_graph(attempt)
+    taken = path_of(attempt)
+    recommended = graph.recommended_path()
+
+    def entries(ids, other):
+        other = set(other)
+        return [
+            PathEntry(
+                graph.nodes[graph.index[step_id]].title,
+                graph.nodes[graph.index[step_id]].kind,
+                step_id not in other,
+            )
+            for step_id in ids
+        ]
+
+    parted = next(
+        (
+            number
+            for number, (mine, best) in enumerate(zip(taken, recommended, strict=False), start=1)
+            if mine != best
+        ),
+        None,
+    )
+    if parted is None and len(taken) != len(recommended):
+        parted = min(len(taken), len(recommended)) + 1
+    return {
+        "taken": entries(taken, recommended),
+        "recommended": entries(recommended, taken),
+        "parted_at": parted,
+        "same": taken == recommended,
+        "has_branches": any(node.leads_to for node in graph.nodes),
+    }

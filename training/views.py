@@ -1,16 +1,27 @@
 """The learner's player: start or resume a module, one step per page, answer, move on, finish,
 see the result. Views only coordinate; ``training.services`` makes every change."""
 
+import logging
+
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from scenarios.models import ModuleCatalogue, ModulePage
 
-from . import services
+from . import ratelimits, services
+
+logger = logging.getLogger(__name__)
+
+
+SAVE_FAILED = gettext_lazy(
+    "Your result could not be saved just now. Nothing was lost: try again in a moment."
+)
 
 
 def _step_url(attempt, index):
@@ -18,7 +29,8 @@ def _step_url(attempt, index):
 
 
 def _resume_url(attempt):
-    steps = len(services.attempt_content(attempt).steps)
+    # Steps are numbered by their position on the learner's path (see services.path_of).
+    steps = len(services.path_of(attempt))
     if attempt.is_finished or attempt.reached_step >= steps:
         return (
             reverse("training:result", args=[attempt.pk])
@@ -79,18 +91,21 @@ def _render_step(request, attempt, index, *, error=None, status=200):
     if attempt.is_finished:
         return redirect("training:result", attempt.pk)
     content = services.attempt_content(attempt)
-    total = len(content.steps)
+    # "Step 3 of 9": the position on the learner's path, of the length of the path they are on.
+    total = services.path_total(attempt)
     if not 0 <= index < total:
         raise Http404(_("This step does not exist."))
-    if index > attempt.reached_step:
+    if index > attempt.reached_step or index >= len(services.path_of(attempt)):
+        # Only steps on the learner's path open; the next one opens by moving on.
         return redirect(_resume_url(attempt))
-    current = content.steps[index]
+    current = services.step_at(attempt, index)
     response = None
     option_reviews = None
     if services.is_scored(current):
         response = attempt.responses.filter(block_id=current.id).first()
         if response is not None:
             option_reviews = services.review_options(current, response)
+    is_last = services.next_on_path(attempt, index, response) is None
     return render(
         request,
         "training/step.html",
@@ -101,7 +116,7 @@ def _render_step(request, attempt, index, *, error=None, status=200):
             "index": index,
             "number": index + 1,
             "total": total,
-            "is_last": index + 1 == total,
+            "is_last": is_last,
             "is_scored": services.is_scored(current),
             "response": response,
             "option_reviews": option_reviews,
@@ -114,7 +129,10 @@ def _render_step(request, attempt, index, *, error=None, status=200):
 @login_required
 @require_POST
 def answer(request, attempt_id, number):
-    """Record the answer to a scored step, then show its feedback (post/redirect/get)."""
+    """Record the answer to a scored step, then show its feedback (post/redirect/get). Too many
+    answers a minute are refused (429) before anything is read or recorded."""
+    if ratelimits.too_many(request, ratelimits.ANSWER):
+        return _too_many(request, attempt_id, number)
     attempt = _own_attempt(request, attempt_id)
     index = number - 1
     try:
@@ -130,6 +148,21 @@ def answer(request, attempt_id, number):
     return redirect(_step_url(attempt, index) + "#feedback")
 
 
+def _too_many(request, attempt_id, number):
+    attempt = services.attempts_of(request.user).filter(pk=attempt_id).first()
+    back_url = (
+        _step_url(attempt, number - 1)
+        if attempt is not None and not attempt.is_finished and number >= 1
+        else reverse("training:home")
+    )
+    return render(
+        request,
+        "training/error.html",
+        {"message": ratelimits.message(ratelimits.ANSWER), "back_url": back_url},
+        status=429,
+    )
+
+
 @login_required
 @require_POST
 def next_step(request, attempt_id, number):
@@ -142,7 +175,7 @@ def next_step(request, attempt_id, number):
         return redirect("training:result", attempt.pk)
     except services.TrainingError as error:
         return _error(request, error, attempt=attempt)
-    total = len(services.attempt_content(attempt).steps)
+    total = len(services.path_of(attempt))
     if index + 1 >= total:
         return redirect(_step_url(attempt, index))
     return redirect(_step_url(attempt, index + 1))
@@ -156,6 +189,11 @@ def finish(request, attempt_id):
         services.finish_attempt(attempt)
     except services.TrainingError as error:
         return _error(request, error, attempt=attempt)
+    except DatabaseError:
+        # The transaction was rolled back: the attempt is still open and nothing was lost, so
+        # the learner can simply try again.
+        logger.exception("Finishing attempt %s failed", attempt.pk)
+        return _error(request, services.TrainingError(SAVE_FAILED), status=503, attempt=attempt)
     return redirect("training:result", attempt.pk)
 
 
@@ -186,6 +224,7 @@ def result(request, attempt_id):
             "attempt": attempt,
             "module": content,
             "review": review,
+            "paths": services.path_comparison(attempt),
             "can_retake": live_module is not None
             and services.modules_for(request.user).filter(pk=attempt.module_id).exists(),
             "module_url": live_module.url if live_module else None,

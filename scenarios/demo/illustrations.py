@@ -1096,3 +1096,9 @@ ILLUSTRATIONS = {
 def render(key):
     """PNG bytes of one illustration, drawn once per process."""
     return ILLUSTRATIONS[key].draw()
+
+
+def per_mille(*points):
+    """A hotspot shape for a region of an illustration, from points in the drawing's 1200 × 800
+    space: two points give a rectangle, more a polygon (see ``scenarios.hotspots``)."""
+    return " ".join(f"{round(x * 1000 / WIDTH)},{round(y * 1000 / HEIGHT)}" for x, y in points)

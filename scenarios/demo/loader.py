@@ -23,6 +23,8 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from certificates import services as certificate_services
+from certificates.models import Certificate
 from cms.models import HomePage
 from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
 from scenarios import scoring
@@ -72,6 +74,7 @@ class Summary:
     assignments_created: list = field(default_factory=list)
     # Attempts of the learners in ``organisations.PEOPLE``: counted, not listed (dozens).
     people_attempts_created: int = 0
+    certificates_issued: int = 0
 
 
 # -- taxonomy ----------------------------------------------------------------------------------
@@ -179,12 +182,35 @@ def _step_value(step, prefix, images, signal_pks, where):
             "heading": step["heading"],
             "body": step["body"],
             "image": _image_value(step.get("image"), images, where, step.get("alt_text")),
+            "anchor": step.get("anchor", ""),
         }
     if kind == "scene":
         return {
             "heading": step["heading"],
             "situation": step["situation"],
             "image": _image_value(step["image"], images, where, step.get("alt_text")),
+            "anchor": step.get("anchor", ""),
+            "branch_only": step.get("branch_only", False),
+            "continue_to": step.get("continue_to", ""),
+        }
+    if kind == "ordering":
+        return {
+            "question": step["question"],
+            "points": step["points"],
+            "feedback": step.get("feedback", ""),
+            "items": [
+                {
+                    "type": "item",
+                    "id": stable_id(prefix, "item", index),
+                    "value": {
+                        "text": item["text"],
+                        "signals": _signal_items(
+                            item.get("signals", []), signal_pks, f"{prefix}:item:{index}", where
+                        ),
+                    },
+                }
+                for index, item in enumerate(step["items"])
+            ],
         }
     if kind == "decision":
         return {
@@ -201,6 +227,7 @@ def _step_value(step, prefix, images, signal_pks, where):
                         "signals": _signal_items(
                             option.get("signals", []), signal_pks, f"{prefix}:option:{index}", where
                         ),
+                        "leads_to": option.get("leads_to", ""),
                     },
                 }
                 for index, option in enumerate(step["options"])
@@ -223,6 +250,30 @@ def _step_value(step, prefix, images, signal_pks, where):
                     },
                 }
                 for index, option in enumerate(step["options"])
+            ],
+        }
+    if kind == "hotspot":
+        return {
+            "image": _image_value(step["image"], images, where, step.get("alt_text")),
+            "question": step["question"],
+            "mode": step.get("mode", "count"),
+            "points": step["points"],
+            "feedback": step.get("feedback", ""),
+            "regions": [
+                {
+                    "type": "item",
+                    "id": stable_id(prefix, "region", index),
+                    "value": {
+                        "label": region["label"],
+                        "kind": region["kind"],
+                        "shape": region["shape"],
+                        "explanation": region["explanation"],
+                        "signals": _signal_items(
+                            region.get("signals", []), signal_pks, f"{prefix}:region:{index}", where
+                        ),
+                    },
+                }
+                for index, region in enumerate(step["regions"])
             ],
         }
     raise DemoContentError(f"{where}: unknown step type {kind!r}.")
@@ -629,6 +680,14 @@ PROGRESS_STEPS = 3  # an attempt in progress resumes at step 4
 
 def _choice(step, good):
     """Option ids a learner who knows (``good``) or does not know the answer would choose."""
+    if step.block_type == "ordering":
+        order = scoring.correct_order(step.value)
+        return order if good else order[::-1]
+    if step.block_type == "hotspot":
+        regions = list(step.value["regions"].bound_blocks)
+        kind = "signal" if good else "ordinary"
+        chosen = [f"r:{child.id}" for child in regions if child.value["kind"] == kind]
+        return chosen if good else chosen[:1]
     options = list(step.value["options"].bound_blocks)
     if step.block_type == "decision":
         points = [child.value["points"] for child in options]
@@ -642,17 +701,14 @@ def _choice(step, good):
 def _answers(steps, pass_mark, passing):
     """Answers per scored step index. A failing learner knows the first few answers and then
     goes wrong: the most answers right that still stay under the pass mark."""
-    scored = [(index, step) for index, step in enumerate(steps) if services.is_scored(step)]
+    scored = [step for step in steps if services.is_scored(step)]
     for known in range(len(scored), -1, -1):
         answers = {
-            index: _choice(step, good=position < known)
-            for position, (index, step) in enumerate(scored)
+            step.id: _choice(step, good=position < known) for position, step in enumerate(scored)
         }
         if passing:
             return answers
-        judged = [
-            scoring.score(step.block_type, step.value, answers[index]) for index, step in scored
-        ]
+        judged = [scoring.score(step.block_type, step.value, answers[step.id]) for step in scored]
         score = scoring.percentage(sum(j.points for j in judged), sum(j.max_points for j in judged))
         if score < pass_mark:
             return answers
@@ -665,11 +721,16 @@ def _take(user, page, outcome, days_ago):
     steps = content.steps
     answers = _answers(steps, content.pass_mark, passing=outcome != "fail")
     last = PROGRESS_STEPS if outcome == "progress" else len(steps)
-    for index in range(min(last, len(steps))):
-        if index in answers:
-            services.record_response(attempt, index, answers[index])
-        if index + 1 < len(steps):
-            services.continue_after(attempt, index)
+    index = 0
+    while index < last:  # along the learner's path: a decision may lead to a branch scene
+        step = services.step_at(attempt, index)
+        response = None
+        if step.id in answers:
+            response, _created = services.record_response(attempt, index, answers[step.id])
+        if services.next_on_path(attempt, index, response) is None:
+            break
+        services.continue_after(attempt, index)
+        index += 1
     if outcome != "progress":
         attempt = services.finish_attempt(attempt)
     # Spread the history over the past weeks, then derive the completion again from it.
@@ -680,6 +741,10 @@ def _take(user, page, outcome, days_ago):
     )
     attempt.responses.update(answered_at=finished - timedelta(minutes=5))
     services.update_completion(user, page)
+    if outcome not in ("fail", "progress"):
+        # The certificate of the pass carries the backdated day, and a validity from it.
+        attempt.refresh_from_db()
+        certificate_services.redate_certificate(attempt)
     return attempt
 
 
@@ -729,6 +794,24 @@ def ensure_people_history(people, pages_by_slug, summary):
         summary.skipped.append(f"history of the demo learners: no demo module {module_slug!r}")
 
 
+# A fixed verification code for the certificate of ``boa``, so that the README can name a
+# verification address (/verify/DEMO-BOAA-2026/). Real certificates get random codes.
+DEMO_CERTIFICATE = ("boa", "DEMO-BOAA-2026")
+
+
+def ensure_certificates(users, summary):
+    """A certificate for every passed demo attempt (also for a demo loaded before certificates
+    existed), and the fixed demo code on the latest certificate of ``boa``."""
+    summary.certificates_issued = certificate_services.issue_missing()
+    username, code = DEMO_CERTIFICATE
+    if username not in users or Certificate.objects.filter(code=code).exists():
+        return
+    latest = Certificate.objects.filter(learner=users[username]).first()  # newest first
+    if latest is not None:
+        latest.code = code
+        latest.save(update_fields=["code"])
+
+
 # -- all of it ---------------------------------------------------------------------------------
 
 
@@ -760,6 +843,7 @@ def load_demo(modules=None):
         ensure_assignments(pages_by_slug, nodes, summary)
         ensure_history(users, pages_by_theme, summary)
         ensure_people_history(people, pages_by_slug, summary)
+        ensure_certificates(users, summary)
     summary.catalogue = catalogue
     summary.modules = [pages_by_theme[t] for t in dict.fromkeys(m["theme"] for m in modules)]
     return summary

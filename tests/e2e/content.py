@@ -81,6 +81,9 @@ def steps_of(module):
 def right_option_ids(step):
     """The option ids a learner must choose for full points on a scored step (empty list for a
     step that takes no answer)."""
+    if step.block_type == "hotspot":  # the list of labels: tick every signal
+        return [f"r:{region.id}" for region in step.value["regions"].bound_blocks
+                if region.value["kind"] == "signal"]
     options = list(step.value["options"].bound_blocks) if "options" in step.value else []
     if step.block_type == "decision":
         best = max(option.value["points"] for option in options)
@@ -92,6 +95,9 @@ def right_option_ids(step):
 
 def wrong_option_ids(step):
     """A choice that earns nothing on a scored step."""
+    if step.block_type == "hotspot":
+        return [next(f"r:{region.id}" for region in step.value["regions"].bound_blocks
+                     if region.value["kind"] == "ordinary")]
     options = list(step.value["options"].bound_blocks)
     if step.block_type == "decision":
         worst = min(option.value["points"] for option in options)

@@ -48,7 +48,10 @@ def assert_no_answer_key(page, step):
     """Before answering, no option's feedback (the answer key) is anywhere in the page, shown
     or hidden."""
     source = " ".join(html.unescape(page.content()).split())
-    feedbacks = [plain(option.get("feedback")) for option in step.value["options"]]
+    if step.block_type == "hotspot":
+        feedbacks = [plain(region.get("explanation")) for region in step.value["regions"]]
+    else:
+        feedbacks = [plain(option.get("feedback")) for option in step.value["options"]]
     feedbacks = [feedback[:60] for feedback in feedbacks if len(feedback) >= 12]
     for feedback in feedbacks:
         assert feedback not in source, f"feedback {feedback!r} is in the page before answering"
@@ -57,7 +60,7 @@ def assert_no_answer_key(page, step):
 def choose_with_keyboard(page, step, option_ids):
     """Select the options with Tab, arrow keys and Space only."""
     inputs = page.locator("form.answer-form input[name=option]")
-    if step.block_type == "multiple_choice":
+    if step.block_type in ("multiple_choice", "hotspot"):
         for _index in range(inputs.count()):
             tab_to(page, "return el.name === 'option'")
             value = page.evaluate("document.activeElement.value")
@@ -110,7 +113,7 @@ def test_learner_completes_a_module_with_the_keyboard_only(page, learning):
     for number, step in enumerate(steps, start=1):
         assert step_number(page) == number
         assert page.locator(".progress__label").inner_text().strip().endswith(str(len(steps)))
-        if step.block_type in ("decision", "single_choice", "multiple_choice"):
+        if step.block_type in ("decision", "single_choice", "multiple_choice", "hotspot"):
             assert_no_answer_key(page, step)
             if not checked_question_page:
                 axe(page)
@@ -122,7 +125,10 @@ def test_learner_completes_a_module_with_the_keyboard_only(page, learning):
             feedback = page.locator("#feedback")
             feedback.wait_for()
             assert feedback.locator(".verdict--right").count() >= 1
-            chosen = feedback.locator(".option-review__item--chosen")
+            if step.block_type == "hotspot":
+                chosen = feedback.locator(".hotspot-review__item--found")
+            else:
+                chosen = feedback.locator(".option-review__item--chosen")
             assert chosen.count() == len(right_option_ids(step))
             if not checked_feedback_page:
                 axe(page)

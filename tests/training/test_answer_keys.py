@@ -13,7 +13,17 @@ import pytest
 from django.core.management import call_command
 
 from scenarios.models import ModulePage
-from tests.factories import UserFactory, best_answer, make_image, make_module, sized_steps
+from tests.factories import (
+    UserFactory,
+    best_answer,
+    hotspot_step,
+    information_step,
+    make_image,
+    make_module,
+    ordering_step,
+    scene_step,
+    sized_steps,
+)
 from training import services
 from training.models import Function
 
@@ -60,6 +70,16 @@ def answer_key_texts(module_content):
     for step in module_content.steps:
         if not services.is_scored(step):
             continue
+        if step.block_type == "hotspot":
+            for child in step.value["regions"].bound_blocks:
+                texts.append(text_of(str(child.value["explanation"] or "")))
+            texts.append(text_of(str(step.value["feedback"] or "")))
+            continue
+        if step.block_type == "ordering":
+            texts.append(text_of(str(step.value["feedback"] or "")))
+            continue
+        if "options" not in step.value:
+            continue
         for child in step.value["options"].bound_blocks:
             texts.append(text_of(str(child.value["feedback"] or "")))
         if "explanation" in step.value:
@@ -76,6 +96,14 @@ def assert_no_answer_key(page_html, step, key_texts):
             f"answer-key text on an unanswered step: {key_text[:60]!r}"
         )
     if not services.is_scored(step):
+        return
+    if step.block_type == "hotspot":
+        assert_no_hotspot_key(page_html, step)
+        return
+    if step.block_type == "ordering":
+        assert_no_order_key(page_html, step)
+        return
+    if "options" not in step.value:
         return
     markup = options_markup(page_html)
     inputs = re.findall(r"<input\b([^>]*)>", markup)
@@ -98,12 +126,69 @@ def assert_no_answer_key(page_html, step, key_texts):
     assert set(hidden) <= {"csrfmiddlewaretoken", "next"}
 
 
+def assert_no_hotspot_key(page_html, step):
+    """A "spot the signals" step shows every region's label, signals and ordinary ones mixed,
+    as checkboxes carrying only the region id; never a shape, a kind or an explanation."""
+    regions = step.value["regions"].bound_blocks
+    markup = options_markup(page_html)
+    inputs = re.findall(r"<input\b([^>]*)>", markup)
+    assert len(inputs) == len(regions)
+    for attributes in inputs:
+        names = set(re.findall(r"([\w-]+)=", attributes))
+        assert names <= ALLOWED_OPTION_ATTRIBUTES, (
+            f"region input carries {names - ALLOWED_OPTION_ATTRIBUTES}"
+        )
+    values = [re.search(r'value="([^"]*)"', attributes).group(1) for attributes in inputs]
+    assert sorted(values) == sorted(f"r:{child.id}" for child in regions)
+    labels = " ".join(child.value["label"] for child in regions).lower()
+    markup_without_texts = re.sub(r"<label[^>]*>.*?</label>", "", markup, flags=re.S).lower()
+    for word in [*VERDICT_WORDS, "signal", "ordinary", "kind", "shape"]:
+        if word not in labels:
+            assert word not in markup_without_texts, f"{word!r} in the regions' markup"
+    for child in regions:
+        assert child.value["shape"] not in page_html, "a region's shape in the page"
+    assert "<polygon" not in page_html
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)"', page_html)
+    assert set(hidden) <= {"csrfmiddlewaretoken", "next"}
+
+
+def ordering_markup(page_html):
+    match = re.search(r'<ol class="ordering">(.*?)</ol>', page_html, re.S)
+    return match.group(1) if match else ""
+
+
+def assert_no_order_key(page_html, step):
+    """An unanswered ordering question: its items shuffled (never in the correct order), each
+    with a position list whose values say nothing but the item and a position."""
+    items = {child.id: child.value["text"] for child in step.value["items"].bound_blocks}
+    markup = ordering_markup(page_html)
+    shown = re.findall(r'data-item="([^"]+)"', markup)
+    assert sorted(shown) == sorted(items)
+    assert shown != list(items), "the items are shown in the correct order"
+    values = re.findall(r'<option value="([^"]+)"', markup)
+    assert len(values) == len(items) ** 2
+    assert all(re.fullmatch(r"[\w-]+:\d+", value) for value in values)
+    selected = re.findall(r'<option value="([^"]+)" selected>', markup)
+    assert selected == [f"{item_id}:{position}" for position, item_id in enumerate(shown, 1)]
+    markup_without_texts = re.sub(r"<label[^>]*>.*?</label>", "", markup, flags=re.S).lower()
+    item_texts = " ".join(items.values()).lower()
+    for word in VERDICT_WORDS:
+        if word not in item_texts:
+            assert word not in markup_without_texts, f"{word!r} in the items' markup"
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)"', page_html)
+    assert set(hidden) <= {"csrfmiddlewaretoken", "next"}
+
+
 def walk_checking_every_unanswered_step(client, attempt):
-    """Open every step before answering it, check it, then answer it like a learner and go on."""
+    """Open every step on the learner's path before answering it, check it, then answer it like
+    a learner and go on (a decision may lead to a branch scene)."""
     content = services.attempt_content(attempt)
     key_texts = answer_key_texts(content)
     checked = 0
-    for index, step in enumerate(content.steps):
+    index = 0
+    while True:
+        attempt.refresh_from_db()
+        step = services.step_at(attempt, index)
         url = f"/leren/poging/{attempt.pk}/stap/{index + 1}/"
         response = client.get(url)
         assert response.status_code == 200
@@ -111,15 +196,38 @@ def walk_checking_every_unanswered_step(client, attempt):
         checked += services.is_scored(step)
         if services.is_scored(step):
             assert client.post(url + "antwoord/", {"option": best_answer(step)}).status_code == 302
-        if index + 1 < len(content.steps):
-            assert client.post(url + "verder/").status_code == 302
-    return checked
+        assert client.post(url + "verder/").status_code == 302
+        attempt.refresh_from_db()
+        if index + 1 >= len(services.path_of(attempt)):
+            return checked
+        index += 1
 
 
 def test_factory_module_shows_no_answer_key_before_answering(learner_client, learner, catalogue):
     module = make_module(catalogue=catalogue, steps=sized_steps(make_image(), 10))
     attempt, _ = services.start_attempt(learner, module)
     assert walk_checking_every_unanswered_step(learner_client, attempt) == 6
+
+
+def test_hotspot_step_shows_no_answer_key_before_answering(learner_client, learner, catalogue):
+    image = make_image()
+    module = make_module(catalogue=catalogue, steps=[scene_step(image), hotspot_step(image)])
+    attempt, _ = services.start_attempt(learner, module)
+    assert walk_checking_every_unanswered_step(learner_client, attempt) == 1
+
+
+def test_hotspot_key_is_found_by_the_check_once_answered(learner_client, learner, catalogue):
+    """The hotspot check can fail: after answering, the outlines and explanations are caught."""
+    module = make_module(catalogue=catalogue, steps=[hotspot_step(make_image())])
+    attempt, _ = services.start_attempt(learner, module)
+    content = services.attempt_content(attempt)
+    walk_checking_every_unanswered_step(learner_client, attempt)
+    answered = learner_client.get(f"/leren/poging/{attempt.pk}/stap/1/").content.decode()
+    with pytest.raises(AssertionError):
+        assert_no_answer_key(answered, content.steps[0], answer_key_texts(content))
+    with pytest.raises(AssertionError):
+        assert_no_answer_key(answered, content.steps[0], [])
+    assert "EXPLANATION-REGION-1-SIGNAL" in answered
 
 
 def test_factory_feedback_markers_are_found_by_the_check(learner_client, learner, module):
@@ -153,3 +261,41 @@ def test_demo_modules_show_no_answer_key_before_answering(client):
         attempt, _ = services.start_attempt(learner, module)
         checked += walk_checking_every_unanswered_step(client, attempt)
     assert checked > 0
+
+
+def test_ordering_step_shows_no_answer_key_before_answering(learner_client, learner, catalogue):
+    module = make_module(catalogue=catalogue, steps=[information_step(), ordering_step()])
+    attempt, _ = services.start_attempt(learner, module)
+    assert walk_checking_every_unanswered_step(learner_client, attempt) == 1
+
+
+def test_ordering_key_is_found_by_the_check_once_answered(learner_client, learner, catalogue):
+    """The ordering check can fail: after answering, the correct order and feedback show."""
+    module = make_module(catalogue=catalogue, steps=[ordering_step()])
+    attempt, _ = services.start_attempt(learner, module)
+    content = services.attempt_content(attempt)
+    walk_checking_every_unanswered_step(learner_client, attempt)
+    answered = learner_client.get(f"/leren/poging/{attempt.pk}/stap/1/").content.decode()
+    with pytest.raises(AssertionError):
+        assert_no_answer_key(answered, content.steps[0], answer_key_texts(content))
+    assert "FEEDBACK-ORDERING" in answered
+
+
+def test_ordering_items_in_the_correct_order_are_caught_by_the_check(learner, catalogue):
+    """The check fails on a page that lists the items in the correct order."""
+    module = make_module(catalogue=catalogue, steps=[ordering_step()])
+    attempt, _ = services.start_attempt(learner, module)
+    step = services.attempt_content(attempt).steps[0]
+    ids = [child.id for child in step.value["items"].bound_blocks]
+    leaking = (
+        '<ol class="ordering">'
+        + "".join(
+            f'<li data-item="{item_id}"><option value="{item_id}:{position}" selected>'
+            + "".join(f'<option value="{item_id}:{other}">' for other in range(2, len(ids) + 1))
+            + "</li>"
+            for position, item_id in enumerate(ids, 1)
+        )
+        + "</ol>"
+    )
+    with pytest.raises(AssertionError, match="correct order"):
+        assert_no_order_key(leaking, step)

@@ -16,6 +16,16 @@ Format of a module (a dict named MODULE in each file):
     single_choice    question, points, explanation (HTML), signals, options: [{text, correct,
                      feedback (HTML)}]
     multiple_choice  as single_choice, with more than one correct option
+    ordering         question, points, feedback (HTML), items: [{text, signals}] in the correct
+                     order (3 to 8)
+    hotspot          image (illustration key), question, mode ("count" or "all"), points,
+                     feedback (HTML), regions: [{label, kind ("signal"/"ordinary"), shape (per
+                     mille of the image: "x0,y0 x1,y1" for a rectangle, more pairs for a
+                     polygon), explanation (HTML), signals}]
+
+    Branching (see scenarios.branching): information and scene steps may have an "anchor"; a
+    scene may be "branch_only" (True) and have "continue_to" (an anchor); a decision option may
+    have "leads_to" (the anchor of a scene).
 """
 
 from . import barns, farmers, holiday_parks, management

@@ -4,6 +4,8 @@ Written for BOAs, inspectors and municipal officials who work in the rural area.
 described in ``scenarios.demo.modules``.
 """
 
+from ..illustrations import per_mille
+
 STEPS = [
     {
         "key": "waarom-leegstand",
@@ -152,6 +154,7 @@ STEPS += [
                 "text": "Je stapt uit, klopt op de schuifdeur en vraagt wat er binnen gebeurt.",
                 "verdict": "wrong",
                 "points": 0,
+                "leads_to": "gevaar-bij-de-deur",
                 "feedback": (
                     "<p>Niet doen. In een drugslab kunnen explosieve en giftige stoffen "
                     "aanwezig zijn: een vonk of een geopende deur kan een ontploffing of "
@@ -175,6 +178,29 @@ STEPS += [
         ],
     },
     {
+        # A branch: only learners who chose to knock on the door see what could happen next.
+        "key": "gevaar-bij-de-deur",
+        "type": "scene",
+        "anchor": "gevaar-bij-de-deur",
+        "branch_only": True,
+        "heading": "Wat er achter de schuifdeur kan gebeuren",
+        "situation": (
+            "<p>Stel dat je aanklopt. Binnen valt het gezoem stil. De deur gaat op een kier "
+            "open en een man in een wit overall kijkt je aan. Achter hem zie je blauwe vaten, "
+            "glazen kolven en slangen, en de anijslucht is nu zo sterk dat je ogen gaan "
+            "prikken.</p>"
+            "<p>Je staat midden in een drugslab. De dampen zijn giftig en een vonk kan een "
+            "steekvlam of ontploffing geven. De man weet nu dat je iets gezien hebt: hij kan "
+            "agressief worden, en morgen staat het lab ergens anders. Je kenteken en gezicht "
+            "zijn bekend bij mensen die je liever niet kent.</p>"
+            "<p>Daarom: nooit aankloppen of naar binnen gaan. Afstand houden, vastleggen en "
+            "melden is veiliger voor jou en levert de politie meer op.</p>"
+        ),
+        "image": "schuur",
+        "alt_text": "Een oude stal met een dichtgeschoven deur, waarvan de kieren zijn "
+        "dichtgespoten.",
+    },
+    {
         "key": "veilig-handelen",
         "type": "information",
         "heading": "Veilig handelen bij een vermoeden",
@@ -193,6 +219,111 @@ STEPS += [
             "</ul>"
         ),
         "image": None,
+    },
+    {
+        "key": "zoek-de-signalen-stal",
+        "type": "hotspot",
+        "image": "schuur",
+        "question": "Welke signalen zie je bij deze leegstaande stal?",
+        "mode": "count",
+        "points": 5,
+        "feedback": (
+            "<p>Eén signaal op zich bewijst niets. Het is de optelsom die telt: dichtgemaakte "
+            "ramen, nieuwe afzuiging, vaten en een busje tegen de deur bij een stal die leeg hoort "
+            "te staan. Ga niet dichterbij, noteer wat je ziet vanaf een veilige plek en meld "
+            "het.</p>"
+        ),
+        "regions": [
+            {
+                "label": "Ramen aan de lange kant",
+                "kind": "signal",
+                "shape": per_mille((150, 420), (718, 482)),
+                "explanation": (
+                    "<p>Alle ramen zijn zwart gemaakt en met tape afgeplakt. Een stal zonder "
+                    "dieren hoeft niet zo dicht; een lab of kwekerij moet uit het zicht blijven."
+                    "</p>"
+                ),
+                "signals": ["afgeplakte-ramen"],
+            },
+            {
+                "label": "Pijpen op het dak",
+                "kind": "signal",
+                "shape": per_mille(
+                    (352, 188),
+                    (500, 188),
+                    (500, 296),
+                    (680, 296),
+                    (680, 188),
+                    (818, 188),
+                    (818, 318),
+                    (352, 318),
+                ),
+                "explanation": (
+                    "<p>Vier nieuwe, brede ventilatiepijpen waar damp uit komt, naast de oude "
+                    "smalle schoorstenen. Extra afzuiging op een lege stal wijst op een lab of "
+                    "kwekerij die lucht en geur kwijt moet.</p>"
+                ),
+                "signals": ["gezoem-ventilatie"],
+            },
+            {
+                "label": "Wit busje bij de schuifdeur",
+                "kind": "signal",
+                "shape": per_mille((752, 442), (948, 634)),
+                "explanation": (
+                    "<p>Het busje staat achteruit tegen de deur, zodat niemand ziet wat er in of "
+                    "uit gaat. Noteer het kenteken van een afstand; loop er niet naartoe.</p>"
+                ),
+                "signals": ["busje-tegen-deur"],
+            },
+            {
+                "label": "Randen van de schuifdeur",
+                "kind": "signal",
+                "shape": per_mille((704, 404), (996, 596)),
+                "explanation": (
+                    "<p>Langs de randen van de deur zit geel PU-schuim. Zo worden kieren "
+                    "gedicht, zodat geur en licht binnen blijven.</p>"
+                ),
+                "signals": ["pu-schuim"],
+            },
+            {
+                "label": "Spullen langs de muur",
+                "kind": "signal",
+                "shape": per_mille((282, 494), (722, 642)),
+                "explanation": (
+                    "<p>Blauwe vaten, jerrycans, een IBC-container en een gasfles: wat voor de "
+                    "productie van synthetische drugs wordt aangevoerd, en wat er als afval weer "
+                    "uitkomt.</p>"
+                ),
+                "signals": ["vaten-en-jerrycans"],
+            },
+            {
+                "label": "Schoorsteen links op het dak",
+                "kind": "ordinary",
+                "shape": per_mille((226, 222), (276, 306)),
+                "explanation": (
+                    "<p>Een oude, smalle schoorsteen die bij de stal hoort, net als die in het "
+                    "midden. Het signaal zit in de nieuwe, brede pijpen ernaast.</p>"
+                ),
+            },
+            {
+                "label": "Hekpalen op de voorgrond",
+                "kind": "ordinary",
+                "shape": per_mille((0, 646), (1200, 736)),
+                "explanation": (
+                    "<p>Een gewoon weidehek van palen en draad. Dat hoort bij het boerenland en "
+                    "zegt niets over wat er in de stal gebeurt.</p>"
+                ),
+            },
+            {
+                "label": "Bomenrij achter de stal",
+                "kind": "ordinary",
+                "shape": per_mille((1024, 380), (1200, 472)),
+                "explanation": (
+                    "<p>Een bomenrij langs het erf is heel gewoon in het buitengebied. Wel goed "
+                    "om te weten: zo'n rij houdt de stal uit het zicht van de weg.</p>"
+                ),
+            },
+        ],
     },
     {
         "key": "vraag-signalen-lab",
@@ -361,6 +492,28 @@ STEPS += [
 ]
 
 STEPS += [
+    {
+        "key": "volgorde-drugsafval",
+        "type": "ordering",
+        "question": "Je vindt vaten met mogelijk drugsafval. Zet de stappen in de goede volgorde.",
+        "points": 2,
+        "items": [
+            {
+                "text": "Houd minstens 25 meter afstand, met de wind in je rug",
+                "signals": ["vaten-in-sloot"],
+            },
+            {"text": "Raak niets aan, rook niet en houd voorbijgangers weg"},
+            {"text": "Noteer wat je ziet: plaats, tijd, vaten, kentekens en personen"},
+            {"text": "Bel de politie: 112 bij direct gevaar, anders 0900-8844"},
+            {"text": "Leg het signaal vast in het eigen systeem voor de gemeente en het RIEC"},
+        ],
+        "feedback": (
+            "<p>Eerst je eigen veiligheid: afstand met de wind in de rug, en niemand komt aan "
+            "de vaten. Dan leg je vast wat je ziet, zodat je de politie meteen goede informatie "
+            "geeft. Tot slot registreer je het signaal, zodat de gemeente en het RIEC het kunnen "
+            "combineren met andere meldingen.</p>"
+        ),
+    },
     {
         "key": "vraag-provincie",
         "type": "single_choice",

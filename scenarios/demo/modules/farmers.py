@@ -1,6 +1,8 @@
 """Demo module "Benaderd door criminelen": criminelen die boeren en ondernemers benaderen
 (content brief, section 3)."""
 
+from ..illustrations import per_mille
+
 INTRODUCTION = (
     "<p>Steeds meer boeren in Brabant stoppen met hun bedrijf. Hun stallen en loodsen komen "
     "leeg te staan. Criminelen weten dat. Ze bieden veel geld om een schuur te huren, voor "
@@ -432,6 +434,92 @@ STEPS += [
 ]
 
 STEPS += [
+    {
+        "key": "zoek-de-signalen-erf",
+        "type": "hotspot",
+        "image": "loods_nacht",
+        "question": "Wat klopt er niet op dit erf bij nacht?",
+        "mode": "all",
+        "points": 4,
+        "feedback": (
+            "<p>De boer heeft zijn loods verhuurd voor ‘caravanstalling’. Licht achter een "
+            "dichtgemaakt raam en onbekende auto's midden in de nacht passen daar niet bij. "
+            "Hij doet het goed: hij gaat niet zelf kijken, maar belt vanuit zijn huis.</p>"
+        ),
+        "regions": [
+            {
+                "label": "Busje op het erf",
+                "kind": "signal",
+                "shape": per_mille((744, 512), (1056, 650)),
+                "explanation": (
+                    "<p>Een busje dat de boer niet kent, midden in de nacht op zijn erf. "
+                    "Nachtelijk verkeer van onbekenden bij een verhuurde loods is een duidelijk "
+                    "signaal.</p>"
+                ),
+                "signals": ["vreemden-met-sleutels"],
+            },
+            {
+                "label": "Deur van de loods",
+                "kind": "signal",
+                "shape": per_mille((600, 366), (840, 566)),
+                "explanation": (
+                    "<p>Rond de dichte deur lekt fel licht naar buiten. In een loods voor "
+                    "caravanstalling brandt 's nachts geen licht; sterke lampen passen bij een "
+                    "kwekerij of een lab.</p>"
+                ),
+                "signals": ["stroomverbruik"],
+            },
+            {
+                "label": "Raam links in de loods",
+                "kind": "signal",
+                "shape": per_mille((462, 352), (548, 408)),
+                "explanation": (
+                    "<p>Het raam is van binnen dichtgemaakt, terwijl er rond de deur wel licht "
+                    "brandt. Wat binnen gebeurt, moet kennelijk uit het zicht blijven.</p>"
+                ),
+                "signals": ["afgeplakte-ramen"],
+            },
+            {
+                "label": "Donkere auto op het erf",
+                "kind": "signal",
+                "shape": per_mille((410, 600), (710, 690)),
+                "explanation": (
+                    "<p>Ook deze auto, met de lichten aan, is van iemand die de boer niet kent. "
+                    "Noteer kenteken, tijd en omschrijving vanaf een veilige plek.</p>"
+                ),
+                "signals": ["vreemden-met-sleutels"],
+            },
+            {
+                "label": "Woonhuis met open deur",
+                "kind": "ordinary",
+                "shape": per_mille(
+                    (0, 384), (160, 290), (320, 384), (300, 384), (300, 582), (20, 582), (20, 384)
+                ),
+                "explanation": (
+                    "<p>Het woonhuis van de boer, met hemzelf in de deuropening. Hij belt om te "
+                    "melden wat hij ziet: precies wat je hoopt.</p>"
+                ),
+            },
+            {
+                "label": "De maan",
+                "kind": "ordinary",
+                "shape": per_mille((140, 50), (220, 130)),
+                "explanation": (
+                    "<p>Gewoon de maan. Het is donker, en juist dan valt licht uit een loods "
+                    "op.</p>"
+                ),
+            },
+            {
+                "label": "Bomen achter het erf",
+                "kind": "ordinary",
+                "shape": per_mille((1020, 380), (1200, 470)),
+                "explanation": (
+                    "<p>Een bomenrij achter het erf, zoals overal in het buitengebied. Niets "
+                    "bijzonders.</p>"
+                ),
+            },
+        ],
+    },
     {
         "key": "vraag-aandeel-benaderd",
         "type": "single_choice",

@@ -1,5 +1,7 @@
 """Demo module "Vakantieparken": ondermijning op vakantieparken (content brief, section 2)."""
 
+from ..illustrations import per_mille
+
 INTRODUCTION = (
     "<p>Een vakantiepark ligt vaak rustig en wat verstopt in het buitengebied. Er zijn veel "
     "huisjes en er komen steeds andere gasten. Dat maakt een park handig voor criminelen: om "
@@ -411,6 +413,110 @@ STEPS += [
 ]
 
 STEPS += [
+    {
+        "key": "zoek-de-signalen-park",
+        "type": "hotspot",
+        "image": "vakantiepark",
+        "question": "Wat valt je op bij het grijze chalet op dit park?",
+        "mode": "count",
+        "points": 5,
+        "feedback": (
+            "<p>Op zichzelf kan een camera of een dure auto onschuldig zijn. Samen met een "
+            "dichtgetimmerd raam en een verwaarloosd chalet ontstaat een beeld dat je vastlegt en "
+            "meldt, bij voorkeur via je teamleider of het meldpunt van de gemeente.</p>"
+        ),
+        "regions": [
+            {
+                "label": "Raam van het grijze chalet",
+                "kind": "signal",
+                "shape": per_mille((584, 474), (716, 556)),
+                "explanation": (
+                    "<p>Het raam is met planken dichtgetimmerd. Een chalet waar wel iemand komt "
+                    "maar waar niemand naar binnen mag kijken, kan een schuilplaats of werkplaats "
+                    "zijn.</p>"
+                ),
+                "signals": ["onderduikers"],
+            },
+            {
+                "label": "Paal bij de oprit",
+                "kind": "signal",
+                "shape": per_mille((446, 384), (524, 614)),
+                "explanation": (
+                    "<p>Op een paal bij de oprit hangen twee camera's die elke auto en "
+                    "voorbijganger volgen. Zoveel beveiliging past niet bij een eenvoudig, "
+                    "vervallen chalet.</p>"
+                ),
+                "signals": ["dure-auto-camera"],
+            },
+            {
+                "label": "Hoek van het grijze chalet",
+                "kind": "signal",
+                "shape": per_mille((530, 410), (580, 460)),
+                "explanation": (
+                    "<p>Ook op de hoek van de gevel hangt een camera, gericht op het pad. Wie zo "
+                    "scherp bijhoudt wie er aankomt, wil vaak niet verrast worden.</p>"
+                ),
+                "signals": ["dure-auto-camera"],
+            },
+            {
+                "label": "Zwarte auto voor het grijze chalet",
+                "kind": "signal",
+                "shape": per_mille((522, 590), (880, 700)),
+                "explanation": (
+                    "<p>Een dure sportauto voor een chalet met mos op het dak: het geld gaat "
+                    "kennelijk niet naar het onderhoud. Een bekend signaal van witwassen of "
+                    "criminele bewoning.</p>"
+                ),
+                "signals": ["dure-auto-camera"],
+            },
+            {
+                "label": "Schuurtje naast het grijze chalet",
+                "kind": "signal",
+                "shape": per_mille((848, 396), (946, 602)),
+                "explanation": (
+                    "<p>Aan het schuurtje hangt nog een camera, gericht op de achterkant. Het "
+                    "schuurtje zelf heeft geen raam: wat erin staat, blijft uit het zicht.</p>"
+                ),
+                "signals": ["dure-auto-camera"],
+            },
+            {
+                "label": "Chalets links op het park",
+                "kind": "ordinary",
+                "shape": per_mille((20, 290), (466, 488)),
+                "explanation": (
+                    "<p>Gewone vakantiechalets: onderhouden, met bloembakken en heldere ramen. Zo "
+                    "ziet een chalet eruit dat voor vakanties wordt gebruikt.</p>"
+                ),
+            },
+            {
+                "label": "Bord bij de ingang",
+                "kind": "ordinary",
+                "shape": per_mille((46, 536), (234, 662)),
+                "explanation": (
+                    "<p>Het naambord van het park. Niets bijzonders, maar handig om straks precies "
+                    "te kunnen melden waar je was.</p>"
+                ),
+            },
+            {
+                "label": "Boom rechts vooraan",
+                "kind": "ordinary",
+                "shape": per_mille((900, 400), (1064, 646)),
+                "explanation": (
+                    "<p>Een gewone boom op het park. Let wel op wat erachter hangt: de camera aan "
+                    "het schuurtje zit er vlak naast.</p>"
+                ),
+            },
+            {
+                "label": "Chalet rechts achteraan",
+                "kind": "ordinary",
+                "shape": per_mille((990, 300), (1200, 476)),
+                "explanation": (
+                    "<p>Nog een net chalet met een bloembak en gordijnen open, zoals de meeste "
+                    "chalets op dit park.</p>"
+                ),
+            },
+        ],
+    },
     {
         "key": "wat-kun-je-doen",
         "type": "information",

@@ -1,0 +1,226 @@
+"""The "spot the signals" step: an image with regions the learner has to find.
+
+Each region is a ListBlock item, so it carries a stable id of its own; learners' answers and the
+item statistics refer to those ids. The shapes are drawn in the page editor with the visual
+editor in ``scenarios/static/scenarios/js/hotspot-editor.js`` (a Telepath block definition), or
+typed as coordinates. Geometry and scoring live in ``scenarios.hotspots``.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
+
+from . import hotspots
+from .blocks import ContentImageBlock, signals_block
+
+HOTSPOT_RULE = _(
+    "Scoring: with S signals in the picture, each signal the learner finds earns points/S; each "
+    "mark on something that is not a signal (an ordinary thing or nothing) takes points/S off. "
+    "A signal marked twice counts once; the score is never below zero."
+)
+
+
+class HotspotMode:
+    COUNT = "count"
+    ALL = "all"
+    CHOICES = [
+        (COUNT, _("Say how many signals there are")),
+        (ALL, _("Mark all you see")),
+    ]
+
+
+class HotspotShapeBlock(blocks.CharBlock):
+    """A region's shape as text (see ``scenarios.hotspots``): written by the visual editor, or
+    typed by a trainer who does not use a mouse."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_length=4000,
+            required=False,
+            label=_("Shape"),
+            help_text=_(
+                "Draw the region on the image above. Without a mouse, type the corners as x,y "
+                "pairs in per mille of the image's width and height (0–1000): two corners make "
+                "a rectangle (“100,200 300,400”), three or more a polygon."
+            ),
+            form_classname="hotspot-shape",
+            **kwargs,
+        )
+
+
+class HotspotRegionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        label=_("Label"),
+        help_text=_(
+            "A neutral description of what is there, e.g. ‘Windows on the long side’. Learners "
+            "who use the list instead of the picture see every label, so do not give away "
+            "whether it is a signal."
+        ),
+    )
+    kind = blocks.ChoiceBlock(
+        choices=[
+            (hotspots.SIGNAL, _("Signal")),
+            (hotspots.ORDINARY, _("Ordinary (something normal, to tell apart from signals)")),
+        ],
+        default=hotspots.SIGNAL,
+        label=_("Kind"),
+    )
+    shape = HotspotShapeBlock()
+    explanation = blocks.RichTextBlock(
+        features=["bold", "italic", "link"],
+        required=False,
+        label=_("Explanation"),
+        help_text=_("Shown after answering: why this is a signal, or why it is normal here."),
+    )
+    signals = signals_block()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not (value["label"] or "").strip():
+            errors["label"] = ValidationError(
+                _("Give the region a label: learners without a mouse choose from the labels.")
+            )
+        if not strip_tags(getattr(value["explanation"], "source", "") or "").strip():
+            errors["explanation"] = ValidationError(
+                _("Explain why this is (or is not) a signal: learners see it after answering.")
+            )
+        try:
+            hotspots.parse_shape(value["shape"])
+        except hotspots.ShapeError as error:
+            errors["shape"] = ValidationError(str(error))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "crosshairs"
+        label = _("Region")
+
+
+def regions_error(message):
+    return StructBlockValidationError(
+        block_errors={
+            "regions": ListBlockValidationError(non_block_errors=[ValidationError(message)])
+        }
+    )
+
+
+class HotspotBlock(blocks.StructBlock):
+    """Spot the signals: the learner marks on the image what they see as signals. Ordinary
+    regions are the normal things in the picture a learner might mistake for signals; at least
+    two are needed so that the list of labels (the alternative to the picture) does not give
+    the signals away."""
+
+    image = ContentImageBlock(required=True, label=_("Image"))
+    question = blocks.CharBlock(
+        max_length=300,
+        label=_("Question"),
+        default=_("Which signals do you see in this picture?"),
+    )
+    mode = blocks.ChoiceBlock(
+        choices=HotspotMode.CHOICES, default=HotspotMode.COUNT, label=_("Mode")
+    )
+    points = blocks.IntegerBlock(min_value=1, max_value=100, default=2, label=_("Points"))
+    feedback = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul"],
+        required=False,
+        label=_("Feedback"),
+        help_text=_("Shown to every learner after answering, below the signals."),
+    )
+    regions = blocks.ListBlock(
+        HotspotRegionBlock(),
+        min_num=1,
+        max_num=20,
+        label=_("Regions"),
+        help_text=_(
+            "The signals to find, and at least two ordinary things in the picture. Choose an "
+            "image first; then select a region and drag a rectangle on the image, or click "
+            "the corners of a polygon and double-click (or press ‘Close polygon’)."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        kinds = [region["kind"] for region in value["regions"]]
+        if hotspots.SIGNAL not in kinds:
+            raise regions_error(
+                _("Add at least one region of the kind ‘signal’: there is nothing to find.")
+            )
+        if kinds.count(hotspots.ORDINARY) < 2:
+            raise regions_error(
+                _(
+                    "Add at least two ordinary regions (normal things in the picture): learners "
+                    "who use the list of labels instead of the picture would otherwise see "
+                    "which labels are the signals."
+                )
+            )
+        return value
+
+    class Meta:
+        icon = "view"
+        label = _("Spot the signals")
+        help_text = HOTSPOT_RULE
+        template = "blocks/hotspot.html"  # the unanswered form: never an answer key
+        form_classname = "hotspot-block"
+
+
+class HotspotBlockAdapter(StructBlockAdapter):
+    """The page editor's form for a hotspot step, with the drawing tool added."""
+
+    js_constructor = "scenarios.blocks.HotspotBlock"
+
+    def js_args(self, block):
+        name, children, meta = super().js_args(block)
+        meta = {
+            **meta,
+            "hotspotImageUrl": reverse("hotspot_image", args=[0]),
+            "hotspotText": {
+                "title": _("Draw the regions on the image"),
+                "help": _(
+                    "Select a region in the list below the image and draw its shape, or draw "
+                    "without a selection to add a new region. Rectangle: drag on the image. "
+                    "Polygon: click each corner, then double-click or press ‘Close polygon’. "
+                    "Without a mouse, type the coordinates in a region's shape field."
+                ),
+                "rect": _("Rectangle"),
+                "polygon": _("Polygon"),
+                "close": _("Close polygon"),
+                "new": _("Draw a new region"),
+                "drawNew": _("Draw the new region on the image."),
+                "noImage": _("Choose an image first; then you can draw the regions on it."),
+                "unnamed": _("(no label yet)"),
+                "signal": _("signal"),
+                "ordinary": _("ordinary"),
+                "noShape": _("not drawn yet"),
+                "select": _("Select to draw"),
+                "selected": _("Selected: draw this region on the image."),
+                "delete": _("Delete"),
+                "polygonHint": _(
+                    "Click the next corner; double-click or press ‘Close polygon’ to finish."
+                ),
+                "needThree": _("A polygon needs at least three corners."),
+                "drawn": _("The shape is stored in the region's shape field."),
+            },
+        }
+        return [name, children, meta]
+
+    @cached_property
+    def media(self):
+        structblock_media = super().media
+        return forms.Media(
+            js=[*structblock_media._js, "scenarios/js/hotspot-editor.js"],
+            css={"all": ["scenarios/css/hotspot-editor.css"]},
+        )
+
+
+register(HotspotBlockAdapter(), HotspotBlock)

@@ -1,0 +1,188 @@
+"""Anonymous item statistics for trainers: per scored question of a module, per option, ordering
+item or hotspot region, how often it was chosen, put in its right place or found, over all the
+learners' responses. No person appears, and a question with fewer answers than the privacy
+threshold shows counts but no percentages and no "least found" mark.
+
+The counting is pure functions over a step's block value and the stored answers
+(``Response.chosen_options``); responses are matched to content by StreamField block id and to
+options, items and regions by their list item ids, never by position. Counters are registered per
+block type; a step type without a counter is simply left out.
+
+Stored answer formats (a list of strings per response):
+
+- decision, single_choice: ``[option_id]``
+- multiple_choice: the sorted chosen option ids
+- ordering: the item ids in the learner's order
+- hotspot: the sorted ids of the regions hit, plus one ``"miss"`` per mark on nothing
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+MISS = "miss"
+
+
+def privacy_threshold():
+    return getattr(settings, "INSIGHTS_PRIVACY_THRESHOLD", 5)
+
+
+@dataclass
+class Row:
+    """One option, item or region of a question and how often it was chosen/placed/found."""
+
+    id: str
+    text: str
+    count: int = 0
+    key: bool = False  # the right option, a correct option, an item, a region to find
+    key_label: str = ""
+    percentage: int | None = None
+    least_found: bool = False
+
+
+@dataclass
+class QuestionStatistics:
+    block_id: str
+    block_type: str
+    prompt: str
+    answers: int
+    measure: str  # what ``count`` means: chosen, placed right, found
+    rows: list = field(default_factory=list)
+    misses: int = 0  # hotspot: marks on nothing
+    hidden: bool = False  # fewer answers than the privacy threshold: no percentages
+
+    @property
+    def type_label(self):
+        return STEP_TYPE_LABELS.get(self.block_type, self.block_type)
+
+
+STEP_TYPE_LABELS = {
+    "decision": _("Decision"),
+    "single_choice": _("Single-choice question"),
+    "multiple_choice": _("Multiple-choice question"),
+    "ordering": _("Ordering question"),
+    "hotspot": _("Spot the signals"),
+}
+
+
+def _items(value, name):
+    """(id, value) of the list items of a block value, whether bound (StreamValue from a page)
+    or raw (dicts with id/value, as stored)."""
+    items = value.get(name) if hasattr(value, "get") else None
+    if items is None:
+        return []
+    bound = getattr(items, "bound_blocks", None)
+    if bound is not None:
+        return [(child.id, child.value) for child in bound]
+    return [(item["id"], item["value"]) for item in items]
+
+
+def _text(item):
+    for name in ("text", "label", "name", "description", "alt_text"):
+        text = item.get(name) if hasattr(item, "get") else None
+        if text:
+            return str(text)
+    return ""
+
+
+def _prompt(value):
+    return str(value.get("question") or value.get("prompt") or "")
+
+
+def count_choices(block_type, value, answers):
+    """decision, single_choice, multiple_choice: per option, the answers that chose it."""
+    counts = Counter(option_id for answer in answers for option_id in set(answer))
+    rows = []
+    for option_id, option in _items(value, "options"):
+        if block_type == "decision":
+            key = option.get("verdict") == "right"
+            key_label = _("Right") if key else ""
+        else:
+            key = bool(option.get("correct"))
+            key_label = _("Correct") if key else ""
+        rows.append(Row(option_id, _text(option), counts[option_id], key, key_label))
+    return rows, _("chosen"), 0
+
+
+def count_ordering(block_type, value, answers):
+    """ordering: per item, the answers that put it in its correct position (the trainer enters
+    the items in the correct order)."""
+    items = _items(value, "items")
+    right_place = {item_id: index for index, (item_id, _item) in enumerate(items)}
+    counts = Counter(
+        item_id
+        for answer in answers
+        for index, item_id in enumerate(answer)
+        if right_place.get(item_id) == index
+    )
+    rows = [
+        Row(item_id, _text(item), counts[item_id], True, _("Position %(n)s") % {"n": index + 1})
+        for index, (item_id, item) in enumerate(items)
+    ]
+    return rows, _("placed right"), 0
+
+
+def count_hotspot(block_type, value, answers):
+    """hotspot: per region, the answers that found (marked or ticked) it; for a signal region
+    that is right, for an ordinary region (one to tell apart from signals) it is a mistake.
+    Marks on nothing are counted apart."""
+    counts = Counter(region_id for answer in answers for region_id in set(answer))
+    misses = sum(1 for answer in answers for mark in answer if mark == MISS)
+    rows = []
+    for number, (region_id, region) in enumerate(_items(value, "regions"), start=1):
+        signal = region.get("kind", "signal") == "signal"
+        text = _text(region) or _("Region %(number)s") % {"number": number}
+        label = _("Signal") if signal else _("Ordinary")
+        rows.append(Row(region_id, text, counts[region_id], signal, label))
+    return rows, _("found"), misses
+
+
+COUNTERS = {
+    "decision": count_choices,
+    "single_choice": count_choices,
+    "multiple_choice": count_choices,
+    "ordering": count_ordering,
+    "hotspot": count_hotspot,
+}
+
+
+def question_statistics(block_type, block_id, value, answers, threshold=None):
+    """The statistics of one question, or None for a step type without a counter."""
+    counter = COUNTERS.get(block_type)
+    if counter is None:
+        return None
+    threshold = privacy_threshold() if threshold is None else threshold
+    answers = list(answers)
+    rows, measure, misses = counter(block_type, value, answers)
+    stats = QuestionStatistics(
+        block_id, block_type, _prompt(value), len(answers), measure, rows, misses
+    )
+    stats.hidden = stats.answers < threshold
+    if not stats.hidden:
+        for row in rows:
+            row.percentage = round(100 * row.count / stats.answers)
+        keys = [row for row in rows if row.key]
+        counts = {row.count for row in keys}
+        if len(counts) > 1:  # mark the least found only where some were found more often
+            for row in keys:
+                row.least_found = row.count == min(counts)
+    return stats
+
+
+def module_statistics(steps, responses, threshold=None):
+    """Statistics of every counted step in ``steps`` (``(block_type, block_id, value)``), from
+    ``responses``: an iterable of ``(block_id, block_type, chosen_options)``, read once. A
+    response whose block id or type does not match a step is not counted."""
+    answers = defaultdict(list)
+    for block_id, block_type, chosen in responses:
+        answers[(block_id, block_type)].append([str(item) for item in chosen or []])
+    result = []
+    for block_type, block_id, value in steps:
+        stats = question_statistics(
+            block_type, block_id, value, answers.get((block_id, block_type), []), threshold
+        )
+        if stats is not None:
+            result.append(stats)
+    return result
