@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
+from certificates.models import Certificate
 from cms.models import HomePage
 from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
 from scenarios.demo import organisations
@@ -67,6 +68,7 @@ def counts():
         "attempts": Attempt.objects.count(),
         "responses": Response.objects.count(),
         "completions": Completion.objects.count(),
+        "certificates": sorted(Certificate.objects.values_list("code", flat=True)),
         "organisations": Organisation.objects.count(),
         "organisation_paths": sorted(Organisation.objects.values_list("slug", "path")),
         "profiles": Profile.objects.count(),
@@ -266,6 +268,28 @@ def test_demo_learners_have_a_history(demo):
         assert Completion.objects.get(learner=mt, module=management).status == "completed"
 
 
+@pytest.mark.django_db
+def test_every_demo_pass_has_one_certificate_dated_on_the_pass(demo):
+    passed = Attempt.objects.filter(passed=True).select_related("certificate")
+    assert passed.exists()
+    for attempt in passed:
+        assert attempt.certificate.issued_on == timezone.localtime(attempt.finished_at).date()
+    assert Certificate.objects.count() == passed.count()
+    assert not Certificate.objects.filter(attempt__passed=False).exists()
+
+
+@pytest.mark.django_db
+def test_boas_certificate_has_the_demo_verification_code_and_is_valid(demo, client):
+    certificate = Certificate.objects.get(code="DEMO-BOAA-2026")
+    assert certificate.learner.username == "boa"
+
+    response = client.get("/verify/DEMO-BOAA-2026/")
+
+    assert response.status_code == 200
+    assert certificate.learner_name in response.content.decode()
+    assert certificate.status() == "valid"
+
+
 # -- the organisation tree, its people and their statuses --------------------------------------
 
 
@@ -422,3 +446,28 @@ def test_every_completion_is_what_the_completion_service_derives(demo):
             completion.last_completed_at,
             completion.attempt_count,
         ), completion
+
+
+@pytest.mark.django_db
+def test_knocking_on_the_barn_door_leads_to_the_scene_about_the_danger(demo):
+    from scenarios import branching
+
+    module = ModulePage.objects.get(slug="leegstaande-schuren-en-drugsafval")
+    steps = list(module.steps)
+    graph = branching.Graph.from_steps(steps)
+    assert branching.problems(graph) == []
+    decision, knock = next(
+        (step, option)
+        for step in steps
+        if step.block_type == "decision"
+        for option in step.value["options"].bound_blocks
+        if "klopt op de schuifdeur" in option.value["text"]
+    )
+    (danger,) = [step for step in steps if step.value.get("anchor") == knock.value["leads_to"]]
+    assert danger.block_type == "scene" and danger.value["branch_only"]
+    knocked = graph.route(
+        choose=lambda node: knock.id if node.id == decision.id else node.best_option
+    )
+    assert knocked[knocked.index(decision.id) + 1] == danger.id
+    assert danger.id not in graph.recommended_path()
+    assert any(step.block_type == "ordering" for step in steps)

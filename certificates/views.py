@@ -1,0 +1,101 @@
+"""The learner's certificates (list and PDF, own only) and the public verification page."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from training import services as training_services
+
+from . import services
+from .models import Certificate, CertificateStatus, normalise_code
+
+
+@login_required
+@require_GET
+def my_certificates(request):
+    """Every certificate of the learner, newest first, with its status as text; an expired one
+    whose module they can still take offers the recertification retake."""
+    certificates = list(Certificate.objects.own(request.user).select_related("module"))
+    available = set(
+        training_services.modules_for(request.user)
+        .filter(pk__in={c.module_id for c in certificates})
+        .values_list("pk", flat=True)
+    )
+    latest_per_module = {}
+    for certificate in certificates:  # newest first: the first one per module is the latest
+        latest_per_module.setdefault(certificate.module_id, certificate.pk)
+    rows = [
+        {
+            "certificate": certificate,
+            "status": certificate.status(),
+            "can_retake": certificate.status() == CertificateStatus.EXPIRED
+            and latest_per_module[certificate.module_id] == certificate.pk
+            and certificate.module_id in available,
+        }
+        for certificate in certificates
+    ]
+    return render(request, "certificates/my_certificates.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def certificate_pdf(request, pk):
+    """The PDF of the learner's own certificate; another person's certificate is a 404."""
+    certificate = get_object_or_404(Certificate.objects.own(request.user), pk=pk)
+    pdf = services.render_pdf(certificate, request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
+    return response
+
+
+def _too_many_lookups(request):
+    """A light limit on code lookups per address and minute (in the shared cache), on top of
+    codes that are unguessable anyway."""
+    limit = getattr(settings, "CERTIFICATE_VERIFY_PER_MINUTE", 30)
+    key = f"certificates.verify.{request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, timeout=60):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=60)
+        return False
+
+
+@require_GET
+def verify(request, code=None):
+    """Public: anyone with a code sees whether the certificate is valid. Only four facts are
+    shown (name, module, date of issue, validity); an unknown code reveals nothing."""
+    if code is None and "code" in request.GET:
+        typed = normalise_code(request.GET["code"])
+        if typed:
+            return redirect("certificates:verify_code", typed)
+        return _verify_page(
+            request, typed_code=request.GET["code"], error=_("This is not a certificate code.")
+        )
+    if code is None:
+        return _verify_page(request)
+    if _too_many_lookups(request):
+        return _verify_page(
+            request,
+            error=_("Too many codes checked from your address. Try again in a minute."),
+            status=429,
+        )
+    normalised = normalise_code(code)
+    if normalised and normalised != code:
+        return redirect("certificates:verify_code", normalised)
+    certificate = Certificate.objects.filter(code=code).first() if normalised else None
+    if certificate is None:
+        return _verify_page(request, typed_code=code, not_found=True, status=404)
+    return _verify_page(request, certificate=certificate, status_value=certificate.status())
+
+
+def _verify_page(request, status=200, **context):
+    context.setdefault("typed_code", "")
+    response = render(request, "certificates/verify.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
