@@ -1,17 +1,39 @@
+from allauth.account import views as account_views
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import accounts, mfa
+from scenarios import views as scenarios_views
+
 urlpatterns = [
+    # Before the admin's own URLs: the admin answers a user without admin access with a login
+    # redirect, while a learner, manager or HR user asking for item statistics gets a 403.
+    path(
+        "admin/scenarios/statistieken/<int:page_id>/",
+        scenarios_views.item_statistics_view,
+        name="scenarios_item_statistics",
+    ),
+    # The admin's own login form would be a second door past two-step verification: closed.
+    path("admin/login/", accounts.admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # allauth (two-step verification, password reset, SSO) under /account/; its login and
+    # logout (a POST) at the site's own addresses, under both names. The later pattern wins
+    # reverse(), so "account_login" also leads to /inloggen/.
+    # Setting up the authenticator app also marks the session as two-step verified (cms.mfa).
+    path("account/2fa/totp/activate/", mfa.activate_totp, name="mfa_activate_totp"),
+    path("account/", include("allauth.urls")),
+    path("inloggen/", account_views.login, name="login"),
+    path("inloggen/", account_views.login, name="account_login"),
+    path("uitloggen/", account_views.logout, name="logout"),
+    path("uitloggen/", account_views.logout, name="account_logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("leren/", include("training.urls")),
+    # /leren/certificaten/… for learners, /verify/… public: before Wagtail's catch-all.
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

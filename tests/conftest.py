@@ -6,6 +6,14 @@ def _dutch_by_default(settings):
     settings.LANGUAGE_CODE = "nl"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counts (and anything else cached) never carry over from another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def catalogue(db):
     from tests.factories import site_with_catalogue
@@ -58,8 +66,10 @@ def superuser(db):
 
 @pytest.fixture
 def superuser_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    """A platform admin's client, past two-step verification as the admin requires."""
+    from tests.factories import login_with_mfa
+
+    return login_with_mfa(client, superuser)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms import roles
-from tests.factories import UserFactory, make_module, make_organisation
+from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation
 from training import services
 from training.models import Assignment, Organisation, Profile
 
@@ -126,7 +126,45 @@ def insights(client, world):
     return client.get("/leren/inzicht/")
 
 
+def certificates_of(world):
+    """A certificate for each learner (on their attempt of the world's module), made once."""
+    from certificates.models import Certificate
+
+    return {
+        key: Certificate.objects.get_or_create(
+            attempt=attempt,
+            defaults={
+                "learner": attempt.learner,
+                "module": world["module"],
+                "learner_name": attempt.learner.get_full_name(),
+                "module_title": world["module"].title,
+                "issued_on": "2026-01-15",
+            },
+        )[0]
+        for key, attempt in world["attempts"].items()
+    }
+
+
+def my_certificates(client, world):
+    certificates_of(world)
+    return client.get("/leren/certificaten/")
+
+
+def verify_a1(client, world):
+    return client.get(f"/verify/{certificates_of(world)['a1'].code}/")
+
+
+def verify_tampered_code(client, world):
+    certificates_of(world)
+    return client.get("/verify/AAAA-BBBB-CCCC/")
+
+
 ENDPOINTS = {
+    # the learner's own certificates only, whatever the role
+    "certificates": (my_certificates, {**dict.fromkeys(SCOPE, set()), "learner": {"a1"}}),
+    # public by design: whoever has a certificate's code sees its holder's name, nobody else's
+    "certificate-verify": (verify_a1, dict.fromkeys(SCOPE, {"a1"})),
+    "certificate-verify-tampered-code": (verify_tampered_code, dict.fromkeys(SCOPE, set())),
     # aggregates only: nobody, not even the admin, sees a person there
     "insights": (insights, dict.fromkeys(SCOPE, set())),
     "dashboard": (dashboard, SCOPE),
@@ -163,7 +201,7 @@ def shown(response):
 def test_every_role_sees_exactly_its_scope_on_every_endpoint(client, world, role, endpoint):
     request, expected = ENDPOINTS[endpoint]
     if role != "anonymous":
-        client.force_login(world["users"][role])
+        login_with_mfa(client, world["users"][role])
 
     response = request(client, world)
 
@@ -178,7 +216,7 @@ def test_every_role_sees_exactly_its_scope_on_every_endpoint(client, world, role
 def test_nobody_opens_another_persons_attempt_by_its_id(client, world, role, page):
     other = world["attempts"]["b1"]
     if role != "anonymous":
-        client.force_login(world["users"][role])
+        login_with_mfa(client, world["users"][role])
 
     response = client.get(f"/leren/poging/{other.pk}/{page}/")
 
@@ -187,10 +225,23 @@ def test_nobody_opens_another_persons_attempt_by_its_id(client, world, role, pag
 
 
 @pytest.mark.parametrize("role", sorted(SCOPE))
+def test_nobody_downloads_another_persons_certificate_by_its_id(client, world, role):
+    other = certificates_of(world)["b1"]
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    response = client.get(f"/leren/certificaten/{other.pk}/pdf/")
+
+    # Even HR, managers and admins: the download is the learner's own, never a lookup.
+    expected = 302 if role == "anonymous" else 404
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
 def test_nobody_edits_a_person_outside_their_scope_by_a_tampered_id(client, world, role):
     outsider = Profile.objects.get(user__username="b1")
     if role != "anonymous":
-        client.force_login(world["users"][role])
+        login_with_mfa(client, world["users"][role])
 
     response = client.get(f"/admin/profiles/edit/{outsider.pk}/")
 
@@ -199,3 +250,19 @@ def test_nobody_edits_a_person_outside_their_scope_by_a_tampered_id(client, worl
     else:
         assert response.status_code in (302, 403, 404)
         assert NAMES["b1"].split()[0] not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_only_platform_admins_read_the_audit_log_of_role_changes_and_exports(client, world, role):
+    # The world's role groups were handed out outside a request: the log names those people.
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    response = client.get("/admin/hr/audit-log/")
+
+    if role == "admin":
+        assert response.status_code == 200
+        assert "Programme coordinators" in response.content.decode()
+    else:
+        assert response.status_code in (302, 403)
+        assert "Programme coordinators" not in response.content.decode()

@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training records")
+
+    def ready(self):
+        from . import audit, retention
+
+        audit.connect()
+        retention.connect()
+        post_migrate.connect(create_cache_table, sender=self)
+
+
+def create_cache_table(using="default", **kwargs):
+    """The database cache (rate limits, when no REDIS_URL is set) needs its table: every
+    ``migrate`` makes sure it exists, so no deployment step can be forgotten. Does nothing for
+    other cache backends."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

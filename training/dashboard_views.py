@@ -11,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from . import ratelimits
 from .dashboard import build_dashboard, may_use_dashboard
 from .models import AuditEntry
 from .spreadsheet import neutralise
@@ -87,6 +89,16 @@ def dashboard_csv(request):
     board = _dashboard_or_refuse(request)
     if not board.is_valid:
         return render(request, "training/dashboard.html", {"board": board}, status=400)
+    if ratelimits.too_many(request, ratelimits.EXPORT):
+        return render(
+            request,
+            "training/error.html",
+            {
+                "message": ratelimits.message(ratelimits.EXPORT),
+                "back_url": reverse("training:dashboard"),
+            },
+            status=429,
+        )
     rows = list(board.cells())
     AuditEntry.objects.create(
         actor=request.user,

@@ -28,9 +28,12 @@ import re
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+
+from cms import roles
 
 from .models import Function, Organisation, Profile
 from .scope import scope_paths, sees_everyone
@@ -222,6 +225,29 @@ COMPARED = (
 )
 
 
+# What an import may not change for a privileged account: taking over an admin's login starts
+# with its e-mail address (password reset) or its name, and demoting or deactivating one is not
+# HR's to do by file.
+PRIVILEGED_GROUPS = (roles.TRAINERS, roles.HR, roles.COORDINATORS)
+GUARDED_FIELDS = ("email", "first_name", "last_name", "function", "active")
+GUARDED_LABELS = {
+    "email": gettext_lazy("e-mail address"),
+    "first_name": gettext_lazy("first name"),
+    "last_name": gettext_lazy("last name"),
+    "function": gettext_lazy("function"),
+    "active": gettext_lazy("active status"),
+}
+
+
+def privileged_user_ids():
+    """Users that are staff, superuser or in a privileged group: one query for a whole file."""
+    return set(
+        User.objects.filter(
+            Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name__in=PRIVILEGED_GROUPS)
+        ).values_list("pk", flat=True)
+    )
+
+
 def snapshot(profile):
     """The values an import may change, to tell new, changed and unchanged rows apart."""
     user = profile.user
@@ -280,6 +306,7 @@ class StaffResource(resources.ModelResource):
             attribute="organisation", column_name="organisatie", widget=OrganisationWidget(user)
         )
         self.duplicates = {}  # row number → {column: message}
+        self.privileged = set()  # ids of users an import may not change (before_import)
         self.preview = []  # one dict per imported row, for the preview table
         self._row_number = None
 
@@ -290,6 +317,7 @@ class StaffResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         """Employee numbers and e-mail addresses must be unique within the file."""
+        self.privileged = privileged_user_ids()
         self.duplicates = {}
         for column in ("personeelsnummer", "e-mail"):
             if column not in dataset.headers:
@@ -336,6 +364,23 @@ class StaffResource(resources.ModelResource):
         for column, message in self.duplicates.get(self._row_number, {}).items():
             field = "employee_number" if column == "personeelsnummer" else "user__email"
             errors.setdefault(field, []).append(ValidationError(message))
+        guarded = [
+            name
+            for name in GUARDED_FIELDS
+            if instance.user.pk in self.privileged
+            and instance._import_before[name] != snapshot(instance)[name]
+        ]
+        if guarded:
+            errors.setdefault("employee_number", []).append(
+                ValidationError(
+                    _(
+                        "This person has a privileged account (admin, trainer, HR or programme "
+                        "coordinator): an import may not change their %(fields)s. Ask a "
+                        "platform admin to make the change."
+                    )
+                    % {"fields": ", ".join(str(GUARDED_LABELS[name]) for name in guarded)}
+                )
+            )
         if not instance._import_may_change:
             errors.setdefault("employee_number", []).append(
                 ValidationError(

@@ -112,6 +112,11 @@ class Profile(models.Model):
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Unticked when the person has left.")
     )
+    # Set (to the day) whenever the profile becomes inactive, by an import or in the admin;
+    # cleared when it becomes active again. The leavers' retention period counts from here.
+    left_on = models.DateField(_("left on"), null=True, blank=True, editable=False)
+    # When the person's personal data was removed (``training.retention``); never again after.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -226,6 +231,10 @@ class Attempt(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # Index of the furthest step the learner may open: where a returning learner resumes.
     reached_step = models.PositiveSmallIntegerField(_("furthest step reached"), default=0)
+    # The learner's path: block ids of the steps reached, in the order they were shown. Steps are
+    # addressed by their position on this path (a branch makes it differ from the module's order);
+    # ``reached_step`` is a position on it. See ``scenarios.branching``.
+    path = models.JSONField(_("path"), default=list, blank=True)
     points = models.DecimalField(_("points"), max_digits=7, decimal_places=2, null=True, blank=True)
     max_points = models.DecimalField(
         _("maximum points"), max_digits=7, decimal_places=2, null=True, blank=True

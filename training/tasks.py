@@ -19,3 +19,13 @@ def send_learner_reminder(recipient_id, assignment_id, stage, cycle):
 @task
 def send_manager_digest(manager_id, week):
     return reminders.send_manager_digest(manager_id, week)
+
+
+@task
+def anonymise_training_records():
+    """The nightly retention run (AVG): see ``training.retention``. Returns the counts."""
+    from dataclasses import asdict
+
+    from . import retention
+
+    return asdict(retention.anonymise())

@@ -2,6 +2,7 @@
 environment; see dev.py, test.py and production.py for what each one adds."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "cms",
     "scenarios",
     "training",
+    "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -36,6 +38,13 @@ INSTALLED_APPS = [
     "taggit",
     "import_export",
     "django_tasks_db",
+    "django_ratelimit",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,9 +63,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The logged-in user is the actor of role changes recorded in the audit log.
+    "training.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After authentication and messages: privileged users must have passed two-factor
+    # authentication before the admin, the exports or the insights (cms.mfa).
+    "cms.mfa.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -96,10 +113,81 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LOGIN_URL = "login"
+LOGIN_URL = "/inloggen/"
 LOGIN_REDIRECT_URL = "training:home"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# One door: the Wagtail admin sends people to the site's login (password, SSO, two-factor)
+# instead of its own login form (cms.urls closes /admin/login/), and its log-out lands there.
+# Resetting a password goes through the site's own reset by e-mail, not the admin's.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Authentication (see the README's Security section). django-axes comes first (its
+# AxesStandaloneBackend, which lets calls without a request through to the next backends): it
+# refuses a locked-out username+IP before any password is checked. allauth logs in with a
+# username or an e-mail address; Django's own backend stays for the admin's permission checks.
+AUTHENTICATION_BACKENDS = [
+    "cms.accounts.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "cms.accounts.LoginForm"}
+SOCIALACCOUNT_ADAPTER = "cms.accounts.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"  # accounts come from the HR import and from admins
+ACCOUNT_UNIQUE_EMAIL = True  # logging in with an e-mail address must name one person
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link cannot log anyone out)
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weerbaar Buitengebied] "
+# django-axes owns the password lockout (5 failures); allauth's own counter of failed logins
+# stays as a wider net and still limits guessing two-factor codes (10 per user per 15 minutes).
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/900s/key"}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an IdP's e-mail claim never takes over an account
+SOCIALACCOUNT_LOGIN_ON_GET = False  # starting SSO is a POST from the login page
+SOCIALACCOUNT_STORE_TOKENS = False
+
+# Two-factor authentication: an authenticator app (TOTP) with recovery codes. Required for
+# trainers, HR, programme coordinators, staff and superusers (cms.mfa); optional for others.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "cms.accounts.MFAAdapter"
+MFA_TOTP_ISSUER = "Weerbaar Buitengebied"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds counts too (clock drift)
+# Paths a privileged user reaches only after two-factor authentication in this session.
+MFA_REQUIRED_PATH_PREFIXES = ("/admin/", "/leren/inzicht/", "/leren/teams/overzicht.csv")
+
+# Single sign-on through the organisation's OpenID Connect provider, when configured. Users it
+# creates get learner rights only (cms.accounts.SocialAccountAdapter).
+OIDC_PROVIDER_URL = os.environ.get("OIDC_PROVIDER_URL", "").strip()
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if OIDC_PROVIDER_URL:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": os.environ.get("OIDC_PROVIDER_ID", "").strip() or "sso",
+            "name": os.environ.get("OIDC_PROVIDER_NAME", "").strip() or "SSO",
+            "client_id": os.environ.get("OIDC_CLIENT_ID", "").strip(),
+            "secret": os.environ.get("OIDC_CLIENT_SECRET", "").strip(),
+            "settings": {"server_url": OIDC_PROVIDER_URL, "oauth_pkce_enabled": True},
+        }
+    )
+
+# Lockout after repeated failed logins (django-axes), per username and IP address together: a
+# wrong password typed for one account does not lock out colleagues behind the same address,
+# and nobody can lock an account from elsewhere. Counted in the database, so it holds across app
+# servers; a successful login resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout_response"  # account/lockout.html
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_CALLABLE = "cms.accounts.axes_username"
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "code"]
+AXES_VERBOSE = False  # no start-up banner on every process
 
 # Dutch first, English complete. Source strings are English; locale/nl holds the Dutch.
 LANGUAGE_CODE = "nl"
@@ -137,6 +225,45 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 # database, so any number of app servers can enqueue and any number of workers
 # (`manage.py db_worker`) can run the tasks. Tests run tasks inline (see test.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The cache, shared by every app server: Redis when REDIS_URL is set (production with more
+# than one machine), else a table in the database (`manage.py createcachetable`; `make run`
+# creates it). Rate limits count requests in it. Tests use an in-process cache (test.py).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+# django-ratelimit only knows the memcached and django-redis backends by name. Django's own
+# RedisCache increments atomically (Redis INCR), so its "not officially supported" warning is
+# silenced. The database cache's increment is a read and a write: under simultaneous requests of
+# one user a few may slip through uncounted, which is acceptable for per-user limits of tens of
+# requests a minute; deployments that want exact limits set REDIS_URL.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Per-user rate limits (django-ratelimit syntax: count/period). A learner answers one question
+# every few seconds at most; an export is a deliberate download.
+RATELIMIT_ANSWER = os.environ.get("RATELIMIT_ANSWER", "30/m")
+RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
+
+# Retention of personal data (AVG). Training records are kept 7 years (2557 days) after they
+# were made, long enough to prove a certificate through a recertification cycle and in line
+# with the usual retention of personnel training records; a person who left is anonymised a year
+# (365 days) after leaving. See `manage.py anonymise_training_records` and the README.
+TRAINING_RECORDS_RETENTION_DAYS = int(os.environ.get("TRAINING_RECORDS_RETENTION_DAYS", "2557"))
+LEAVERS_RETENTION_DAYS = int(os.environ.get("LEAVERS_RETENTION_DAYS", "365"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -183,4 +310,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes logs every login at INFO; its warnings (failed logins, lockouts) are the news.
+    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
 }

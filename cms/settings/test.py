@@ -20,3 +20,6 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # the live server of the browser tests shows the module images
+# One process runs the tests: an in-process cache, emptied before every test (tests/conftest.py)
+# so that rate-limit counts never carry over from one test to the next.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -18,6 +18,7 @@ from tests.factories import (
     best_answer,
     decision_step,
     information_step,
+    login_with_mfa,
     make_image,
     play,
     scene_step,
@@ -28,7 +29,7 @@ from training import services
 
 @pytest.fixture
 def trainer_client(client, trainer):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     return client
 
 
@@ -143,7 +144,7 @@ def test_user_list_that_a_platform_admin_sees_is_closed_to_a_trainer(
     trainer_client, superuser, learner_with_a_record
 ):
     platform_admin = Client()
-    platform_admin.force_login(superuser)
+    login_with_mfa(platform_admin, superuser)
     assert "Jansen-Verborgen" in platform_admin.get("/admin/users/").content.decode()
     response = trainer_client.get("/admin/users/", follow=True)
     assert response.redirect_chain or response.status_code == 403

@@ -26,7 +26,7 @@ from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.models import UploadedFile
 
 from cms.uploads import HeaderCheckedImageField
-from tests.factories import make_image
+from tests.factories import login_with_mfa, make_image
 
 ADD_URL = "/admin/images/add/"
 MULTIPLE_ADD_URL = "/admin/images/multiple/add/"
@@ -41,7 +41,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def trainer_client(client, trainer, media_root):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     return client
 
 

@@ -16,13 +16,16 @@ BROWSER_TEST = [
 ]
 
 
-def login(page, username, password, *, keyboard=False):
-    """Log in through the real login form at /inloggen/, as a person would."""
-    page.goto("/inloggen/")
+def login(page, username, password, *, keyboard=False, start="/inloggen/"):
+    """Log in through the real login form at /inloggen/, as a person would. A user with an
+    authenticator app then gets the two-step page: the code is computed from the app's secret,
+    as the phone would (``complete_two_step``)."""
+    page.goto(start)
+    assert "/inloggen/" in page.url, f"expected the login page, got {page.url}"
     if keyboard:
         # The username field has autofocus; the rest is Tab, typing and Enter.
-        page.locator("#id_username").wait_for()
-        assert page.evaluate("document.activeElement.id") == "id_username"
+        page.locator("#id_login").wait_for()
+        assert page.evaluate("document.activeElement.id") == "id_login"
         page.keyboard.type(username)
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == "id_password"
@@ -30,11 +33,47 @@ def login(page, username, password, *, keyboard=False):
         with page.expect_navigation():
             page.keyboard.press("Enter")
     else:
-        page.locator("#id_username").fill(username)
+        page.locator("#id_login").fill(username)
         page.locator("#id_password").fill(password)
         with page.expect_navigation():
-            page.locator("form.form button[type=submit]").click()
+            page.locator("#login-form button[type=submit]").click()
+    if "/account/2fa/authenticate/" in page.url:
+        complete_two_step(page, totp_secret_of(username))
     assert "/inloggen/" not in page.url, f"login as {username} failed: still on {page.url}"
+
+
+def totp_secret_of(username):
+    """The secret of the user's authenticator app (what the phone holds)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.get(user__username=username, type=Authenticator.Type.TOTP)
+    return decrypt(authenticator.data["secret"])
+
+
+def complete_two_step(page, secret):
+    """Type the authenticator app's current code on the two-step page."""
+    from tests.factories import totp_code
+
+    assert "/account/2fa/authenticate/" in page.url, page.url
+    page.locator("#id_code").fill(totp_code(secret))
+    with page.expect_navigation():
+        page.locator("#mfa-form button[type=submit]").click()
+    assert "/account/2fa/authenticate/" not in page.url, "the two-step code was refused"
+
+
+def admin_login(page, username, password):
+    """Open /admin/ as a visitor and log in through the site's one login, with the code of the
+    authenticator app that trainers, HR and admins must have (set up here if missing)."""
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import activate_totp
+
+    activate_totp(get_user_model().objects.get(username=username))
+    page.goto("/admin/")
+    assert "/inloggen/?next=/admin/" in page.url, page.url
+    login(page, username, password, start=page.url)
+    assert page.url.endswith("/admin/"), f"admin login failed: {page.url}"
 
 
 def axe(page, context="document"):

@@ -5,14 +5,13 @@ only HR's own organisation, and each download is in the audit log."""
 import csv
 import datetime
 import io
-import re
 
 import pytest
 from openpyxl import load_workbook
 
 from training.models import AuditEntry
 
-from .helpers import BROWSER_TEST, axe
+from .helpers import BROWSER_TEST, admin_login, axe
 
 pytestmark = BROWSER_TEST
 
@@ -32,16 +31,6 @@ def hr_world(live_server):
     hr = hr_of(tree["a"], username="e2e-hr-export")
     assert not hr.is_superuser and not hr.is_staff
     return {"tree": tree, "hr": hr}
-
-
-def admin_login(page, username, password):
-    page.goto("/admin/")
-    assert re.search(r"/admin/login/", page.url), page.url
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.locator("#id_password").press("Enter")
-    assert page.url.endswith("/admin/"), f"admin login failed: {page.url}"
 
 
 def test_hr_exports_its_organisation_as_csv_and_xlsx(new_page, hr_world):

@@ -8,7 +8,7 @@ import pytest
 
 from training.models import AuditEntry, Profile
 
-from .helpers import BROWSER_TEST, axe
+from .helpers import BROWSER_TEST, admin_login, axe
 
 pytestmark = BROWSER_TEST
 
@@ -31,16 +31,6 @@ def hr_setup(live_server):
     hr = make_hr(altena, username="e2e-hr")
     assert not hr.is_superuser and not hr.is_staff
     return hr
-
-
-def admin_login(page, username, password):
-    page.goto("/admin/")
-    assert re.search(r"/admin/login/", page.url), page.url
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.locator("#id_password").press("Enter")
-    assert page.url.endswith("/admin/"), f"admin login failed: {page.url}"
 
 
 def upload(page, content, name="personeel.csv"):

@@ -15,7 +15,7 @@ from cms.roles import TRAINERS, ensure_groups
 from scenarios.blocks import SingleChoiceQuestionBlock
 from scenarios.models import ModulePage
 
-from .helpers import BROWSER_TEST, axe, login
+from .helpers import BROWSER_TEST, admin_login, axe, login
 
 pytestmark = BROWSER_TEST
 
@@ -36,20 +36,6 @@ def authoring(live_server):
     assert not trainer.is_superuser and not trainer.is_staff
     learner = UserFactory(username="e2e-learner")
     return {"catalogue": catalogue, "theme": theme, "trainer": trainer, "learner": learner}
-
-
-def admin_login(page, username, password):
-    """Open /admin/ as a visitor and log in through the form it leads to.
-
-    /admin/ sends visitors to Wagtail's own login (/admin/login/); WAGTAIL_FRONTEND_LOGIN_URL
-    only applies to private pages on the site, not to the admin."""
-    page.goto("/admin/")
-    assert re.search(r"/admin/login/\?next=/admin/", page.url), page.url
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.locator("#id_password").press("Enter")
-    assert page.url.endswith("/admin/"), f"admin login failed: {page.url}"
 
 
 def type_rich_text(page, editor, input_name, text):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import roles
-from tests.factories import SuperuserFactory, make_module
+from tests.factories import SuperuserFactory, login_with_mfa, make_module
 from training.dashboard import build_dashboard
 from training.models import AuditEntry
 from training.spreadsheet import FORMULA_PREFIXES
@@ -75,7 +75,7 @@ def cell(board, username, module):
 
 
 def get(client, user, url=URL, *, follow=False, **params):
-    client.force_login(user)
+    login_with_mfa(client, user)
     return client.get(url, params, follow=follow)
 
 
@@ -356,7 +356,7 @@ def test_queries_are_the_same_for_5_and_50_people(catalogue, client, role):
         user = manager_of("counter", tree["team-a1"], tree["team-a2"])
     else:
         user = person("counter", tree["gemeente-a"], groups=[roles.HR])
-    client.force_login(user)
+    login_with_mfa(client, user)
     client.get(URL)  # warm the session and Wagtail's site cache (HR gets the user bar)
     measured = {}
     grow_team(tree["team-a1"], modules[0], 3, 0)

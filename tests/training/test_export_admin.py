@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from cms import roles
-from tests.factories import make_module
+from tests.factories import login_with_mfa, make_module
 from training import exports
 from training.models import AuditEntry, Function
 from training.resources import COLUMNS
@@ -71,7 +71,7 @@ def last_names(rows):
 
 
 def test_hr_sees_the_form_with_the_number_of_rows_it_may_export(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     response = client.get(URL)
     assert response.status_code == 200
     assert response.context["row_count"] == 2
@@ -92,27 +92,27 @@ def test_people_without_the_hr_role_get_no_export(client, tree, records, trainer
     }[role]()
     if role == "manager":
         tree["a"].managers.add(user)
-    client.force_login(user)
+    login_with_mfa(client, user)
     for response in (client.get(URL), download(client, "csv"), download(client, "xlsx")):
         assert response.status_code in (302, 403)
         assert "Content-Disposition" not in response
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, records):
     response = download(client, "csv")
     assert response.status_code == 302
-    assert "/login/" in response["Location"]
-    assert not AuditEntry.objects.exists()
+    assert response["Location"].startswith("/inloggen/")
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 def test_the_menu_item_shows_for_hr_and_admins_only(client, hr_a, trainer, superuser):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     assert URL in client.get("/admin/").content.decode()
     assert AUDIT_URL not in client.get("/admin/").content.decode()
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     assert URL not in client.get("/admin/").content.decode()
-    client.force_login(superuser)
+    login_with_mfa(client, superuser)
     html = client.get("/admin/").content.decode()
     assert URL in html and AUDIT_URL in html
 
@@ -121,7 +121,7 @@ def test_the_menu_item_shows_for_hr_and_admins_only(client, hr_a, trainer, super
 
 
 def test_hr_exports_its_own_organisation_only(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     rows = read_csv(download(client, "csv"))
     assert last_names(rows) == ["Aaltje", "Abel"]
     sheet = read_xlsx(download(client, "xlsx"))
@@ -131,13 +131,13 @@ def test_hr_exports_its_own_organisation_only(client, hr_a, records):
 
 @pytest.mark.parametrize("node", ["b", "b1", "region", "province"])
 def test_a_tampered_organisation_outside_the_scope_is_refused(client, tree, hr_a, records, node):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     for action in ("csv", "xlsx", "count"):
         response = download(client, action, organisation=tree[node].pk)
         assert response.status_code == 400
         assert "Content-Disposition" not in response
         assert "Bakker" not in response.content.decode()
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 @pytest.mark.parametrize(
@@ -153,25 +153,25 @@ def test_a_tampered_organisation_outside_the_scope_is_refused(client, tree, hr_a
     ],
 )
 def test_garbage_filters_get_a_400_with_a_message_never_a_file(client, hr_a, records, filters):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     response = download(client, "csv", **filters)
     assert response.status_code == 400
     assert "Content-Disposition" not in response
     assert response.context["form"].errors
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 def test_an_unknown_action_gets_a_400(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     response = download(client, "pdf")
     assert response.status_code == 400
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 def test_filters_narrow_the_export(client, tree, hr_a, records, catalogue):
     other = make_module(catalogue=catalogue, title="Andere module")
     completed(records["a"][0], other, on=None)
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     assert len(read_csv(download(client, "csv", organisation=tree["a1"].pk))) == 3  # two rows
     assert last_names(read_csv(download(client, "csv", module=other.pk))) == ["Aaltje"]
     assert len(read_csv(download(client, "csv", date_from="2026-02-04"))) == 1  # headers only
@@ -183,7 +183,7 @@ def test_filters_narrow_the_export(client, tree, hr_a, records, catalogue):
 
 
 def test_a_superuser_exports_everyone(client, superuser, records):
-    client.force_login(superuser)
+    login_with_mfa(client, superuser)
     assert last_names(read_csv(download(client, "csv"))) == ["Aaltje", "Abel", "Bakker"]
 
 
@@ -191,7 +191,7 @@ def test_a_superuser_exports_everyone(client, superuser, records):
 
 
 def test_csv_and_xlsx_have_the_whitelisted_columns_and_typed_cells(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     rows = read_csv(download(client, "csv"))
     assert len(rows[0]) == len(COLUMNS)
     sheet = read_xlsx(download(client, "xlsx"))
@@ -210,7 +210,7 @@ def test_csv_and_xlsx_have_the_whitelisted_columns_and_typed_cells(client, hr_a,
 
 
 def test_downloads_are_attachments_that_no_cache_keeps(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     for action, content_type in (
         ("csv", "text/csv"),
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -230,9 +230,9 @@ def test_downloads_are_attachments_that_no_cache_keeps(client, hr_a, records):
 def test_every_export_leaves_an_audit_entry_with_rows_format_and_filters(
     client, tree, hr_a, records
 ):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     response = download(client, "csv", organisation=tree["a1"].pk, date_from="2026-01-01")
-    entry = AuditEntry.objects.get()
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).get()
     # Written before the first row leaves; the row count follows when the stream ends.
     assert entry.row_count is None and entry.details["finished"] is False
     rows = read_csv(response)
@@ -253,7 +253,7 @@ def test_every_export_leaves_an_audit_entry_with_rows_format_and_filters(
         "finished": True,
     }
     read_xlsx(download(client, "xlsx", status="completed"))
-    entry = AuditEntry.objects.order_by("-pk").first()
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).order_by("-pk").first()
     assert (entry.file_format, entry.row_count) == ("xlsx", 2)
     assert entry.details == {"filters": {"status": "completed"}, "finished": True}
 
@@ -270,17 +270,17 @@ def test_a_stream_broken_off_is_recorded_as_unfinished(hr_a, records):
 
 
 def test_counting_rows_leaves_no_audit_entry(client, hr_a, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     client.get(URL)
     download(client, "count")
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
 def test_the_audit_log_is_for_platform_admins_only(client, hr_a, superuser, records):
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     read_csv(download(client, "csv"))
     assert client.get(AUDIT_URL).status_code in (302, 403)
-    client.force_login(superuser)
+    login_with_mfa(client, superuser)
     response = client.get(AUDIT_URL)
     assert response.status_code == 200
     html = response.content.decode()
@@ -292,7 +292,7 @@ def test_the_audit_log_is_for_platform_admins_only(client, hr_a, superuser, reco
 
 def test_the_csv_export_costs_the_same_queries_for_10_and_200_rows(client, tree, hr_a, catalogue):
     module = make_module(catalogue=catalogue)
-    client.force_login(hr_a)
+    login_with_mfa(client, hr_a)
     counts = {}
     made = 0
     for size in (10, 200):

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from tests.factories import make_module
+from tests.factories import login_with_mfa, make_module
 from training.models import Organisation
 from training.resources import COLUMNS
 from training.spreadsheet import FORMULA_PREFIXES
@@ -45,7 +45,7 @@ def export_through(channel, client, hr, tmp_path):
     openpyxl cells."""
     kind, file_format = channel.split("-")
     if kind == "admin":
-        client.force_login(hr)
+        login_with_mfa(client, hr)
         response = client.post("/admin/hr/export/", {"action": file_format})
         assert response.status_code == 200
         content = b"".join(response.streaming_content)
@@ -109,7 +109,7 @@ def test_text_cells_with_control_characters_do_not_break_the_xlsx_or_hide_a_form
     tree = build_tree()
     learner = person(tree["a1"], first_name="\x0b=1+1", last_name="")
     completed(learner, make_module(catalogue=catalogue), on=datetime.date(2026, 5, 1))
-    client.force_login(hr_of(tree["a"]))
+    login_with_mfa(client, hr_of(tree["a"]))
     response = client.post("/admin/hr/export/", {"action": "xlsx"})
     (row,) = rows_from_xlsx(b"".join(response.streaming_content))[1:]
     name = row[COLUMNS.index("name")]

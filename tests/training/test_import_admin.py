@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import UserFactory, make_hr, make_organisation
+from tests.factories import UserFactory, login_with_mfa, make_hr, make_organisation
 from tests.training.test_import_staff import ROWS, csv_bytes, people_state, xlsx_bytes
 from training.models import AuditEntry, Profile
 
@@ -25,7 +25,7 @@ def tree(db):
 
 @pytest.fixture
 def hr_client(client, tree):
-    client.force_login(make_hr(tree))
+    login_with_mfa(client, make_hr(tree))
     return client
 
 
@@ -51,20 +51,20 @@ def test_hr_uploads_previews_and_confirms(hr_client):
     assert re.search(r'data-count="unchanged">\s*0<', html)
     assert "Bram" in html and "van den Berg" in html
     assert not Profile.objects.filter(employee_number__isnull=False).exists()
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).exists()
     (confirm_url,) = re.findall(r'<form action="([^"]+)" method="post"[^>]*data-import-confirm',
                                 html)
 
     done = hr_client.post(confirm_url)
     assert done.status_code == 302 and done["Location"] == UPLOAD_URL
     assert Profile.objects.filter(employee_number__in=["1001", "1002", "1003"]).count() == 3
-    entry = AuditEntry.objects.get()
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).get()
     assert entry.action == "import" and entry.row_count == 3
     assert entry.details["file_name"] == "personeel.csv" and entry.details["new"] == 3
 
     # The stored upload is used once: confirming again finds nothing.
     assert hr_client.post(confirm_url).status_code == 404
-    assert AuditEntry.objects.count() == 1
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).count() == 1
 
 
 def test_uploading_the_same_file_again_previews_no_changes(hr_client):
@@ -132,7 +132,7 @@ def test_a_file_over_5_mb_is_refused(hr_client):
 def test_someone_elses_preview_is_not_found(hr_client, client, tree):
     preview_url = upload(hr_client, csv_bytes(*ROWS))["Location"]
     other = make_hr(tree)
-    client.force_login(other)  # a new session: the token is not in it
+    login_with_mfa(client, other)  # a new session: the token is not in it
     assert client.get(preview_url).status_code == 404
     assert client.post(preview_url + "confirm/").status_code == 404
 
@@ -140,7 +140,7 @@ def test_someone_elses_preview_is_not_found(hr_client, client, tree):
 @pytest.mark.parametrize("role", ["learner", "trainer"])
 def test_only_hr_and_platform_admins_may_import(client, tree, role, request):
     user = request.getfixturevalue(role)
-    client.force_login(user)
+    login_with_mfa(client, user)
     response = client.get(UPLOAD_URL)
     assert response.status_code in (302, 403)
     response = client.post(UPLOAD_URL, {"file": SimpleUploadedFile("a.csv", csv_bytes(*ROWS))})
@@ -151,7 +151,7 @@ def test_only_hr_and_platform_admins_may_import(client, tree, role, request):
 def test_a_trainer_is_sent_back_to_the_admin_home(client, trainer):
     # A trainer reaches the admin, but not the import: Wagtail turns the PermissionDenied of
     # an admin view into a redirect to the dashboard with a message.
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     response = client.get(UPLOAD_URL)
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
@@ -162,7 +162,7 @@ def test_a_superuser_may_import(superuser_client, tree):
 
 def test_the_menu_shows_the_import_to_hr_only(hr_client, client, trainer):
     assert UPLOAD_URL in hr_client.get("/admin/").content.decode()
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     assert UPLOAD_URL not in client.get("/admin/").content.decode()
 
 
@@ -170,6 +170,6 @@ def test_posts_need_the_csrf_token(tree):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(make_hr(tree))
+    login_with_mfa(client, make_hr(tree))
     response = client.post(UPLOAD_URL, {"file": SimpleUploadedFile("a.csv", csv_bytes(*ROWS))})
     assert response.status_code == 403

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms import roles
-from tests.factories import UserFactory, make_module, make_organisation
+from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation
 from training.models import Assignment, Completion, Profile
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def province(catalogue, settings):
 
 
 def test_coordinator_sees_rates_per_organisation_and_no_names(client, province):
-    client.force_login(province["coordinator"])
+    login_with_mfa(client, province["coordinator"])
 
     html = client.get("/leren/inzicht/").content.decode()
 
@@ -57,7 +57,7 @@ def test_coordinator_sees_rates_per_organisation_and_no_names(client, province):
 
 
 def test_a_group_below_the_privacy_threshold_is_not_shown(client, province):
-    client.force_login(province["coordinator"])
+    login_with_mfa(client, province["coordinator"])
 
     html = client.get("/leren/inzicht/").content.decode()
 
@@ -72,5 +72,5 @@ def test_only_coordinators_and_admins_see_the_figures(client, province, group):
     user = UserFactory(username="someone-else")
     if group:
         user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+    login_with_mfa(client, user)
     assert client.get("/leren/inzicht/").status_code == 403

@@ -21,7 +21,7 @@ from wagtail.admin.menu import MenuItem
 from cms import roles
 from scenarios.models import ModulePage
 
-from .. import exports
+from .. import exports, ratelimits
 from ..models import AuditEntry
 from ..scope import organisations_visible_to
 from ..status import TrainingStatus
@@ -131,6 +131,8 @@ class ExportView(View):
         export = exports.CompletionExport(request.user, form.filters())
         if action == "count":
             return self.render(form, row_count=export.count())
+        if ratelimits.too_many(request, ratelimits.EXPORT):
+            return self.render(form, status=429, error=ratelimits.message(ratelimits.EXPORT))
         entry = export.start_audit(action)
         if action == exports.CSV:
             response = StreamingHttpResponse(

@@ -72,6 +72,7 @@ class Command(BaseCommand):
             f"  New attempts: {len(summary.attempts_created)} of the demo accounts, "
             f"{summary.people_attempts_created} of the other learners"
         )
+        write(f"  New certificates: {summary.certificates_issued} (besides those of new passes)")
         for line in summary.attempts_created:
             write(f"    {line}")
         for line in summary.skipped:
