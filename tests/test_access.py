@@ -266,3 +266,25 @@ def test_only_platform_admins_read_the_audit_log_of_role_changes_and_exports(cli
     else:
         assert response.status_code in (302, 403)
         assert "Programme coordinators" not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
+@pytest.mark.parametrize("endpoint", ["item-statistics", "hotspot-image"])
+def test_only_content_editors_open_the_trainer_tools(client, world, role, endpoint):
+    # Item statistics and the hotspot drawing tool's picture are for people who edit modules.
+    from tests.factories import make_image
+
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+    url = {
+        "item-statistics": f"/admin/scenarios/statistieken/{world['module'].pk}/",
+        "hotspot-image": f"/admin/scenarios/hotspot-image/{make_image().pk}/",
+    }[endpoint]
+
+    response = client.get(url)
+
+    if role in ("trainer", "admin"):
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403, 404)
+        assert NAMES["a1"].split()[0] not in response.content.decode()
