@@ -57,7 +57,7 @@ def test_before_answering_the_page_shows_every_label_but_no_shape_kind_or_explan
     assert labels[:3] != ["Ramen aan de lange zijde", "Pijpen op het dak", "Busje bij de deur"]
     for secret in ("EXPLANATION-REGION", "FEEDBACK-HOTSPOT", "100,100", "polygon", "hotspot-shape"):
         assert secret not in page
-    assert "There are 3 signals" in page or "Er zijn 3 signalen" in page
+    assert "Er staan 3 signalen in deze afbeelding" in page  # the count, in Dutch by default
     assert 'data-max-marks="7"' in page
 
 
