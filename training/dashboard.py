@@ -3,23 +3,31 @@ assigned to them, each cell the person's status from ``training.status``.
 
 Built with a fixed number of queries whatever the number of people or modules: the user's roles
 and scope, the organisation nodes in scope, the assignments that can apply to anyone in scope,
-the people (with user and organisation), and their completions of the assigned modules. Which
-assignment applies to whom is worked out in Python from the materialised paths, with the same
-rules as ``AssignmentQuerySet.for_profile``: the person's node or a node above it, and their
-function or any function; per module the earliest due date wins, as in
+the people (as plain values, with user and organisation), and their completions of the assigned
+modules. Which assignment applies to whom is worked out in Python from the materialised paths,
+with the same rules as ``AssignmentQuerySet.for_profile``: the person's node or a node above it,
+and their function or any function; per module the earliest due date wins, as in
 ``services.assignments_for``.
 
 Filters (team, module, status) come from the query string and are checked against what the user
 may see; a value outside that (a tampered id, an unknown status) is refused with a message and
 shows nobody.
+
+The page shows the people ``PAGE_SIZE`` at a time (``page_of``, ``page_links``); the counts, the
+completion figures and the CSV download are over every person the filters select. The cells of
+a page are made by ``StatusCells``, which works out each status's label and icon once.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cms import roles
@@ -43,19 +51,20 @@ STATUS_ORDER = (
     TrainingStatus.COMPLETED,
 )
 
+# People per page of the matrix: a 500-person organisation gets 10 pages, each quick to render
+# and to read.
+PAGE_SIZE = 50
+
 
 def may_use_dashboard(user):
     """Managers, HR and platform admins see the dashboard; everyone else is refused."""
     return roles.has_role(user, roles.MANAGERS) or roles.has_role(user, roles.HR)
 
 
-def applies_to(assignment, profile):
-    """Whether an assignment applies to a person, without a query."""
+def applies_to(assignment, person):
+    """Whether an assignment applies to a ``Person``, without a query."""
     return assignment_applies(
-        assignment.organisation.path,
-        assignment.function,
-        profile.organisation.path,
-        profile.function,
+        assignment.organisation.path, assignment.function, person.path, person.function
     )
 
 
@@ -87,18 +96,43 @@ def team_label(team, teams):
     return "\u00a0\u00a0" * (team.depth - top) + team.name
 
 
+class Person(NamedTuple):
+    """What the dashboard needs of one person, read as plain values (one query for everyone in
+    scope; model instances for 500 people and their users would cost more than the page)."""
+
+    pk: int
+    user_id: int
+    username: str
+    first_name: str
+    last_name: str
+    employee_number: str | None
+    function: str
+    path: str  # of their organisation node
+    team: str  # their organisation node's name
+
+
 @dataclass
 class Row:
-    profile: object
+    person: Person
     cells: list  # one AssignedStatus or None (not assigned) per module column
 
     @property
-    def user(self):
-        return self.profile.user
+    def username(self):
+        return self.person.username
 
     @property
     def name(self):
-        return self.profile.user.get_full_name() or self.profile.user.get_username()
+        """As ``User.get_full_name()``, or the username when there is no name."""
+        full = f"{self.person.first_name} {self.person.last_name}".strip()
+        return full or self.person.username
+
+    @property
+    def employee_number(self):
+        return self.person.employee_number or ""
+
+    @property
+    def team(self):
+        return self.person.team
 
 
 @dataclass
@@ -161,52 +195,66 @@ def build_dashboard(user, params, today=None):
     wanted_status = form.cleaned_data["status"]
     team = next((node for node in teams if node.pk == team_id), None)
 
-    profiles = _people(user, team)
+    people = _people(user, team, teams)
     if module_id:
         assignments = [a for a in assignments if a.module_id == module_id]
 
-    # Per person: module id -> the assignment that applies (earliest due date wins).
-    applying = {}
-    for profile in profiles:
-        chosen = {}
-        for assignment in assignments:  # ordered by due date, then pk
-            if assignment.module_id not in chosen and applies_to(assignment, profile):
-                chosen[assignment.module_id] = assignment
-        applying[profile.pk] = chosen
+    # Per person: module id -> the assignment that applies (earliest due date wins). That
+    # depends on the person's node and function only, so it is worked out once per pair.
+    applying, by_place = {}, {}
+    for person in people:
+        place = (person.path, person.function)
+        chosen = by_place.get(place)
+        if chosen is None:
+            chosen = by_place[place] = {}
+            for assignment in assignments:  # ordered by due date, then pk
+                if assignment.module_id not in chosen and applies_to(assignment, person):
+                    chosen[assignment.module_id] = assignment
+        applying[person.pk] = chosen
     if module_id:
-        profiles = [p for p in profiles if applying[p.pk]]
+        people = [p for p in people if applying[p.pk]]
 
     module_ids = {mid for chosen in applying.values() for mid in chosen}
     columns = [module for module in modules if module.pk in module_ids]
+    column_ids = [module.pk for module in columns]
     completions = {}
-    if profiles and columns:
+    if people and columns:
         completions = {
-            (c.learner_id, c.module_id): c
-            for c in Completion.objects.filter(
-                learner_id__in=[p.user_id for p in profiles],
-                module_id__in=[m.pk for m in columns],
-            )
+            (learner_id, module_id): CompletionDates(last_completed_at)
+            for learner_id, module_id, last_completed_at in Completion.objects.filter(
+                learner_id__in=[p.user_id for p in people], module_id__in=column_ids
+            ).values_list("learner_id", "module_id", "last_completed_at")
         }
 
     rows = []
     tally = Counter()
     figures = {module.pk: ModuleFigures(module) for module in columns}
-    for profile in profiles:
+    # Without a completion record the status depends on the assignment alone: worked out once
+    # per assignment and shared (AssignedStatus is immutable).
+    without_record = {}
+    for person in people:
         cells = []
-        for module in columns:
-            assignment = applying[profile.pk].get(module.pk)
+        chosen = applying[person.pk]
+        for column_id in column_ids:
+            assignment = chosen.get(column_id)
             if assignment is None:
                 cells.append(None)
                 continue
-            status = status_for_assignment(
-                assignment, completions.get((profile.user_id, module.pk)), today=today
-            )
+            completion = completions.get((person.user_id, column_id))
+            if completion is None:
+                status = without_record.get(assignment.id)
+                if status is None:
+                    status = without_record[assignment.id] = status_for_assignment(
+                        assignment, None, today=today
+                    )
+            else:
+                status = status_for_assignment(assignment, completion, today=today)
             cells.append(status)
             tally[status.status] += 1
-            figures[module.pk].assigned += 1
+            figures[column_id].assigned += 1
             if status.status == TrainingStatus.COMPLETED:
-                figures[module.pk].completed += 1
-        rows.append(Row(profile, cells))
+                figures[column_id].completed += 1
+        rows.append(Row(person, cells))
     people_count = len(rows)
     if wanted_status:
         rows = [row for row in rows if any(c and c.status == wanted_status for c in row.cells)]
@@ -221,6 +269,105 @@ def build_dashboard(user, params, today=None):
     )
 
 
+STATUS_ICONS = {
+    TrainingStatus.COMPLETED: "✔",
+    TrainingStatus.OVERDUE: "⚠",
+    TrainingStatus.EXPIRED: "⟳",
+    TrainingStatus.IN_PROGRESS: "▶",
+    TrainingStatus.NOT_STARTED: "○",
+}
+
+
+class StatusCells:
+    """The HTML of the matrix's cells: the status as text with an icon (never colour alone) and
+    the date that goes with it. A page has hundreds of cells but few distinct ones: the icon and
+    label of each status are made once, and each distinct (status, date) once, instead of a
+    template include per cell. The strings are the template's (same msgids)."""
+
+    def __init__(self):
+        self._done = {}
+        self._statuses = {}
+        self._dates = {}
+        self._not_assigned = format_html(
+            '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+            _("not assigned"),
+        )
+
+    def __call__(self, status):
+        if status is None:
+            return self._not_assigned
+        key = (status.status, status.due_date, status.valid_until)
+        html = self._done.get(key)
+        if html is None:
+            html = self._done[key] = self._make(status)
+        return html
+
+    def rows(self, rows):
+        """(row, [cell HTML, …]) for the rows of a page."""
+        return [(row, [self(status) for status in row.cells]) for row in rows]
+
+    def _make(self, status):
+        label = self._statuses.get(status.status)
+        if label is None:
+            label = self._statuses[status.status] = format_html(
+                '<span class="status status--{}"><span aria-hidden="true">{}</span> {}</span>',
+                status.status,
+                STATUS_ICONS.get(status.status, "○"),
+                TrainingStatus(status.status).label,
+            )
+        if status.status == TrainingStatus.COMPLETED:
+            text, day = _("valid until %(date)s"), status.valid_until
+        elif status.status == TrainingStatus.EXPIRED:
+            text, day = _("expired on %(date)s"), status.valid_until
+        else:
+            text, day = _("due %(date)s"), status.due_date
+        if day is None:
+            return label
+        return format_html(
+            '{}\n<span class="matrix__date">{}</span>', label, text % {"date": self._date(day)}
+        )
+
+    def _date(self, day):
+        if day not in self._dates:
+            self._dates[day] = formats.date_format(day, "j F Y")
+        return self._dates[day]
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None: the gap between page numbers ("…")
+    href: str = ""
+    current: bool = False
+
+
+def page_of(rows, number, per_page=None):
+    """The page of ``rows`` numbered ``number`` (as given in the query string). No number gives
+    the first page; a number past the last page the last one (a link kept from when the team was
+    bigger), below 1 the first. Raises ``ValueError`` when ``number`` is not a whole number."""
+    paginator = Paginator(rows, per_page or PAGE_SIZE)
+    if number is None or not str(number).strip():
+        return paginator.page(1)
+    return paginator.page(min(max(int(number), 1), paginator.num_pages))
+
+
+def page_href(query, number):
+    """The query string of page ``number`` with the filters in ``query`` kept."""
+    params = dict(query)
+    if number > 1:
+        params["page"] = number
+    return "?" + urlencode(params) if params else "?"
+
+
+def page_links(page, query):
+    """Links to the first and last pages and those around the current one, the rest elided."""
+    return [
+        PageLink(number, page_href(query, number), number == page.number)
+        if isinstance(number, int)
+        else PageLink(None)
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+
+
 def _refusal(form):
     fields = [str(form.fields[name].label).lower() for name in form.errors]
     return _("This filter cannot be used: %(fields)s. Choose from the options given.") % {
@@ -228,11 +375,25 @@ def _refusal(form):
     }
 
 
+ASSIGNMENT_FIELDS = (
+    "module",
+    "organisation",
+    "function",
+    "due_date",
+    "validity_months",
+    "module__title",
+    "organisation__path",
+)
+
+
 def _assignments_in_scope(user):
     """Every assignment that can apply to someone the user may see: on a node in scope or on a
-    node above one. One query."""
-    assignments = Assignment.objects.select_related("module", "organisation").order_by(
-        "due_date", "pk"
+    node above one. One query. Of the module only its title: its steps (a StreamField) would be
+    loaded and parsed for nothing."""
+    assignments = (
+        Assignment.objects.select_related("module", "organisation")
+        .only(*ASSIGNMENT_FIELDS)
+        .order_by("due_date", "pk")
     )
     if sees_everyone(user):
         return assignments
@@ -253,22 +414,47 @@ def _unique_modules(assignments):
     return sorted(seen.values(), key=lambda module: (module.title.lower(), module.pk))
 
 
-def _people(user, team):
-    """The active people in scope (in ``team`` when one is chosen), with user and organisation.
-    The user is left out unless their own node is in their scope. One query."""
+class CompletionDates(NamedTuple):
+    """What ``training.status`` reads of a completion record, read as a plain value: the
+    dashboard's statuses carry this, not the Completion itself."""
+
+    last_completed_at: object
+
+
+def _people(user, team, teams):
+    """The active people in scope (in ``team`` when one is chosen), as ``Person`` values, by
+    name. The user is left out unless their own node is in their scope. One query.
+
+    ``teams`` are the nodes in scope: asking for their ids as well (the same people as the
+    scope's path prefixes) lets the database use the index on the organisation instead of
+    reading every profile."""
     people = (
         Profile.objects.visible_to(user)
         .filter(active=True, organisation__isnull=False)
-        .select_related("user", "organisation")
         .order_by("user__last_name", "user__first_name", "user__username", "pk")
     )
     if team is not None:
         people = people.filter(organisation__path__startswith=team.path)
+        teams = [node for node in teams if node.path.startswith(team.path)]
+    if not sees_everyone(user):
+        people = people.filter(organisation_id__in=[node.pk for node in teams])
+    people = [
+        Person(*values)
+        for values in people.values_list(
+            "pk",
+            "user_id",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+            "employee_number",
+            "function",
+            "organisation__path",
+            "organisation__name",
+        )
+    ]
     if sees_everyone(user):
-        return list(people)
+        return people
     roots = tuple(scope_paths(user))
     return [
-        profile
-        for profile in people
-        if profile.user_id != user.pk or profile.organisation.path.startswith(roots)
+        person for person in people if person.user_id != user.pk or person.path.startswith(roots)
     ]

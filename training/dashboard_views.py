@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from . import ratelimits
-from .dashboard import build_dashboard, may_use_dashboard
+from .dashboard import (
+    StatusCells,
+    build_dashboard,
+    may_use_dashboard,
+    page_href,
+    page_links,
+    page_of,
+)
 from .models import AuditEntry
 from .spreadsheet import neutralise
 
@@ -32,12 +39,29 @@ def _dashboard_or_refuse(request):
 @login_required
 @require_GET
 def dashboard(request):
-    """People by assigned modules, each with their status; counts and completion per module."""
+    """People by assigned modules, each with their status, a page of people at a time; counts
+    and completion per module over everyone the filters select. A page number past the last
+    page shows the last page; one that is not a number is refused with a message (400)."""
     board = _dashboard_or_refuse(request)
+    context = {"board": board, "query": urlencode(board.query)}
+    if board.is_valid:
+        try:
+            page = page_of(board.rows, request.GET.get("page"))
+        except ValueError:
+            context["first_page_url"] = page_href(board.query, 1)
+            board.error = _("This page number cannot be used: a page number is a whole number.")
+        else:
+            context["page"] = page
+            context["matrix"] = StatusCells().rows(page.object_list)
+            context["page_links"] = page_links(page, board.query)
+            if page.has_previous():
+                context["previous_url"] = page_href(board.query, page.previous_page_number())
+            if page.has_next():
+                context["next_url"] = page_href(board.query, page.next_page_number())
     return render(
         request,
         "training/dashboard.html",
-        {"board": board, "query": urlencode(board.query)},
+        context,
         status=200 if board.is_valid else 400,
     )
 
@@ -70,8 +94,8 @@ def _csv_rows(board):
     for row, module, status in board.cells():
         yield [
             neutralise(row.name),
-            neutralise(row.profile.employee_number or ""),
-            neutralise(row.profile.organisation.name),
+            neutralise(row.employee_number),
+            neutralise(row.team),
             neutralise(module.title),
             neutralise(str(status.label)),
             status.due_date.isoformat() if status.due_date else "",

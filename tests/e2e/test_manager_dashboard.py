@@ -4,6 +4,7 @@ accessible (axe, WCAG 2.1 AA) at desktop size and on a 320 px wide phone, where 
 scrolls sideways, never the page."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,37 @@ def test_manager_filters_overdue_training_by_team_accessibly(new_page, teams):
     content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     assert "Test Dekkers" in content and "Te laat" in content
     assert "Bakker" not in content and "Evers" not in content
+
+
+def page_link(page, number, total):
+    # The label is English until the Dutch translation ("Pagina 2 van 4") is added.
+    return page.get_by_role("link", name=re.compile(rf"^(Page|Pagina) {number} (of|van) {total}$"))
+
+
+def test_manager_pages_through_the_people_with_the_filters_kept(new_page, teams, monkeypatch):
+    from training import dashboard
+
+    monkeypatch.setattr(dashboard, "PAGE_SIZE", 1)  # the live server runs in this process
+    page = new_page()
+    login(page, "e2e-manager", PASSWORD)
+    page.goto("/leren/teams/")
+    assert people_listed(page) == ["Test Aalders"]
+    expect(page_link(page, 1, 4)).to_have_attribute("aria-current", "page")
+    with page.expect_navigation():
+        page_link(page, 2, 4).click()
+    assert people_listed(page) == ["Test Bakker"]
+    expect(page_link(page, 2, 4)).to_have_attribute("aria-current", "page")
+
+    page.locator("#id_status").select_option(label="Te laat")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tonen").click()
+    assert people_listed(page) == ["Test Bakker"]  # a new filter starts at the first page
+    with page.expect_navigation():
+        page_link(page, 2, 2).click()
+    assert "status=overdue" in page.url and "page=2" in page.url
+    assert people_listed(page) == ["Test Dekkers"]
+    expect(page.locator("#id_status")).to_have_value("overdue")
+    axe(page)
 
 
 def test_dashboard_works_on_a_320_px_phone(new_page, teams):

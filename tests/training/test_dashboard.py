@@ -1,6 +1,7 @@
 """The manager dashboard: who appears (exactly the people in the user's teams), what each cell
 says (status as text and icon, with its date), the filters and what a tampered filter gets, the
-completion chart and its table, the CSV download, and the number of queries."""
+completion chart and its table, the CSV download, the pages of people, and the number of
+queries."""
 
 import csv
 import datetime
@@ -15,7 +16,8 @@ from django.utils import timezone
 
 from cms import roles
 from tests.factories import SuperuserFactory, login_with_mfa, make_module
-from training.dashboard import build_dashboard
+from training import dashboard
+from training.dashboard import PAGE_SIZE, build_dashboard
 from training.models import AuditEntry
 from training.spreadsheet import FORMULA_PREFIXES
 from training.status import TrainingStatus
@@ -66,11 +68,11 @@ def world(catalogue):
 
 
 def names(board):
-    return {row.user.username for row in board.rows}
+    return {row.username for row in board.rows}
 
 
 def cell(board, username, module):
-    row = next(row for row in board.rows if row.user.username == username)
+    row = next(row for row in board.rows if row.username == username)
     return row.cells[board.modules.index(module)]
 
 
@@ -378,6 +380,136 @@ def test_queries_are_the_same_for_5_and_50_people(catalogue, client, role):
     assert len(build_dashboard(user, {}).rows) == (50 if role == "manager" else 51)
     assert measured[5] == measured[50]
     assert measured[50]["page"] <= 14
+
+
+@pytest.mark.parametrize("role", ["manager", "hr"])
+def test_queries_are_the_same_on_every_page_of_people(catalogue, client, role):
+    today = timezone.localdate()
+    tree = build_tree()
+    module = make_module(title="Module", catalogue=catalogue)
+    assign(module, tree["gemeente-a"], due=today + datetime.timedelta(days=5))
+    if role == "manager":
+        user = manager_of("counter", tree["team-a1"])
+    else:
+        user = person("counter", tree["team-a1"], groups=[roles.HR])
+    grow_team(tree["team-a1"], module, PAGE_SIZE + 5 - (role == "hr"), 0)
+    login_with_mfa(client, user)
+    client.get(URL)  # warm the session and Wagtail's site cache
+    measured = {page: count_queries(client, URL, {"page": page}) for page in ("", "1", "2", "99")}
+    print(f"\ndashboard query counts ({role}) per page of {PAGE_SIZE}: {measured}")
+    assert len(set(measured.values())) == 1, measured
+    assert measured["1"] <= 14
+    first, second = (client.get(URL, {"page": page}).context["page"] for page in (1, 2))
+    assert len(first.object_list) == PAGE_SIZE and len(second.object_list) == 5
+
+
+# -- pages of people ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def big_team(catalogue):
+    """Team A1 with 12 people (member00 … member11, in that order) and an overdue module; every
+    third person has completed it. Pages of 5 people: 5, 5 and 2."""
+    today = timezone.localdate()
+    tree = build_tree()
+    module = make_module(title="Drugslabs herkennen", catalogue=catalogue)
+    assign(module, tree["gemeente-a"], due=today - datetime.timedelta(days=3))
+    for number in range(12):
+        learner = person(f"member{number:02}", tree["team-a1"], last_name=f"Lid{number:02}")
+        if number % 3 == 0:
+            completed(learner, module, today - datetime.timedelta(days=1))
+    manager = manager_of("mgr-a1", tree["team-a1"], tree["team-b1"])
+    person("zoe", tree["team-b1"], last_name="Zeeman")  # last in the order by name
+    return {"tree": tree, "manager": manager, "module": module}
+
+
+@pytest.fixture
+def pages_of_5(monkeypatch):
+    monkeypatch.setattr(dashboard, "PAGE_SIZE", 5)
+
+
+def listed(response):
+    return [row.username for row in response.context["page"].object_list]
+
+
+def test_the_first_page_shows_the_first_people_and_the_figures_count_everyone(
+    big_team, client, pages_of_5
+):
+    response = get(client, big_team["manager"])
+    page = response.content.decode()
+    assert listed(response) == [f"member{n:02}" for n in range(5)]
+    assert "Lid05" not in page and "Zeeman" not in page
+    assert response.context["board"].people_count == 13  # the summary: everyone selected
+    counts = {status: count for status, _label, count in response.context["board"].counts}
+    assert counts["completed"] == 4 and counts["overdue"] == 8
+    assert 'data-rate="33"' in page  # the chart too: 4 of the 12 it is assigned to
+    assert page.count('<th scope="row">') == 5 + 1  # 5 people, 1 row in the completion table
+
+
+def test_page_2_shows_the_next_people(big_team, client, pages_of_5):
+    assert listed(get(client, big_team["manager"], page="2")) == [
+        f"member{n:02}" for n in range(5, 10)
+    ]
+    # Team B1's Zoë Zeeman comes after the members; the last page holds what is left.
+    assert listed(get(client, big_team["manager"], page="3")) == ["member10", "member11", "zoe"]
+
+
+def test_page_links_say_which_page_they_open_and_keep_the_filters(big_team, client, pages_of_5):
+    manager = big_team["manager"]
+    login_with_mfa(client, manager)
+    client.post("/i18n/setlang/", {"language": "en", "next": URL})
+    team = big_team["tree"]["team-a1"].pk
+    response = client.get(URL, {"team": team, "status": "overdue", "page": "2"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    # 8 overdue people in Team A1: pages of 5 and 3; page 2 holds the last three.
+    assert listed(response) == ["member08", "member10", "member11"]
+    assert '<nav class="pagination" aria-label="Pages of people">' in page
+    assert f'href="?team={team}&amp;status=overdue" aria-label="Page 1 of 2"' in page
+    assert (
+        f'href="?team={team}&amp;status=overdue&amp;page=2" aria-current="page" '
+        'aria-label="Page 2 of 2"'
+    ) in page
+    assert f'href="?team={team}&amp;status=overdue" rel="prev"' in page
+    assert 'rel="next"' not in page
+    assert "Page 2 of 2: people 6 to 8" in page
+    # Following the link keeps the filters: the first page has the first five overdue people.
+    first = client.get(URL + f"?team={team}&status=overdue")
+    assert listed(first) == ["member01", "member02", "member04", "member05", "member07"]
+    # The CSV download still has everyone the filters select, not only the page.
+    assert f'href="{CSV_URL}?team={team}&amp;status=overdue"' in page
+    rows = csv_rows(client.get(CSV_URL, {"team": team, "status": "overdue", "page": "2"}))[1:]
+    assert len(rows) == 8
+
+
+def test_one_page_of_people_has_no_page_links(world, client):
+    page = get(client, manager_of("mgr-a", world["tree"]["gemeente-a"])).content.decode()
+    assert 'class="pagination"' not in page and "Aalders" in page
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [("3", 3), ("4", 3), ("99999999999999999999", 3), ("0", 1), ("-2", 1), ("", 1)],
+)
+def test_a_page_number_out_of_range_shows_the_nearest_page(
+    big_team, client, pages_of_5, number, shown
+):
+    response = get(client, big_team["manager"], page=number)
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+
+
+@pytest.mark.parametrize("number", ["abc", "2.5", "<script>", "1e3"])
+def test_a_page_number_that_is_not_a_number_gets_400_with_a_message(
+    big_team, client, pages_of_5, number
+):
+    team = big_team["tree"]["team-a1"].pk
+    response = get(client, big_team["manager"], page=number, team=str(team))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "This page number cannot be used" in page or "paginanummer" in page
+    assert f'href="?team={team}"' in page  # back to the first page, filters kept
+    assert "Lid00" not in page and "<script>" not in page
 
 
 # -- navigation and language -------------------------------------------------------------------
