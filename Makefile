@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-postgres install install-dev demo lint messages messages-check clean
+.PHONY: run test test-postgres install install-dev install-bench bench demo lint messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
@@ -42,6 +42,20 @@ test: install-dev
 ## The same suite against the local PostgreSQL.
 test-postgres: install-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[bench]"
+	touch $@
+
+install-bench: $(VENV)/.installed-bench
+
+## Benchmarks (not part of `make test`; under 20 minutes): makes or reuses the province-scale
+## data set in bench/*.sqlite3 (or DATABASE_URL), prints the table, writes bench/results.json.
+## BENCH_ARGS="--scale 0.01" for a quick run while developing.
+BENCH_ARGS ?=
+bench: install-bench
+	command -v wrk >/dev/null || { apt-get update && apt-get install -y --no-install-recommends wrk; } || { echo "Install wrk (Debian: apt-get install wrk)."; exit 1; }
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -242,6 +242,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # Django's default MAX_ENTRIES of 300 is far too few once every active learner has a
+            # rate-limit counter: past it, every cache write also culls the table (deletes the
+            # expired rows and a third of the rest: about 6 more queries per answer, and lost
+            # counters). 100,000 small rows stay cheap; expired ones still go when the limit is
+            # reached and when an expired key is read.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 # django-ratelimit only knows the memcached and django-redis backends by name. Django's own
