@@ -4,6 +4,7 @@ superusers before the admin, the exports and the insights; optional for everyone
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 from cms import roles
@@ -66,6 +67,7 @@ def test_a_privileged_user_without_an_authenticator_is_sent_to_set_one_up(
     client, catalogue, role, url
 ):
     user = make_user(role, catalogue)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the message is checked in English
     log_in_with_password(client, user)
     response = client.get(url)
     assert response.status_code == 302

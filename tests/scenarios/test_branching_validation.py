@@ -5,6 +5,7 @@ scene nothing leads to, and a loop. Checked on the page model and through the pa
 import json
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Revision
@@ -110,6 +111,7 @@ def editor_client(client, superuser):
 def test_the_editor_refuses_to_publish_a_broken_branch_and_says_why(editor_client, module, case):
     make_steps, message = REFUSALS[case]
     revisions_before = Revision.objects.filter(object_id=str(module.pk)).count()
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the messages are in English
     with translation.override("en"):
         response = editor_client.post(
             f"/admin/pages/{module.pk}/edit/",

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from scenarios import hotspots, scoring
 from scenarios.hotspot_blocks import HotspotBlock
@@ -55,7 +56,7 @@ def test_a_triangle_has_the_area_of_half_its_box():
     ],
 )
 def test_unusable_shapes_are_refused_with_a_reason(text, message):
-    with pytest.raises(hotspots.ShapeError, match=message):
+    with translation.override("en"), pytest.raises(hotspots.ShapeError, match=message):
         hotspots.parse_shape(text)
 
 

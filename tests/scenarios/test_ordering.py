@@ -74,7 +74,7 @@ def test_position_pairs_from_the_form_without_javascript_are_read_as_an_order(va
     ],
 )
 def test_answers_that_do_not_fit_are_refused_with_a_message(value, make_answer):
-    with pytest.raises(scoring.InvalidAnswer) as refused:
+    with translation.override("en"), pytest.raises(scoring.InvalidAnswer) as refused:
         scoring.score("ordering", value, make_answer(ids(value)))
     with translation.override("en"):
         assert "each position from 1 to 5 once" in str(refused.value.learner_message)
