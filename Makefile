@@ -4,8 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# BROWSER=0 skips the browser tests, on purpose; without it they run, or the suite fails.
+BROWSER ?= 1
 
-.PHONY: run test test-postgres install install-dev install-bench bench demo lint messages messages-check clean
+.PHONY: run run-preflight system-test test test-postgres install install-dev install-bench bench demo lint messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
@@ -24,7 +26,12 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## Set up and serve the demo on http://$(HOST) (Wagtail admin at /admin/).
-run: install
+## Before anything is set up: the system packages the demo needs, and a free address.
+run-preflight:
+	scripts/system-packages run
+	$(PYTHON) scripts/port-free $(HOST)
+
+run: run-preflight install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST)
@@ -34,14 +41,19 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
+## What the suite needs from the system (Chromium, Pango, fonts, gettext): installed when
+## missing and we may, else one message naming the command. BROWSER=0 leaves Chromium out.
+system-test:
+	scripts/system-packages $(if $(filter 0,$(BROWSER)),nobrowser,test)
+
 ## The whole test suite, browser tests included.
-test: install-dev
+test: system-test install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	BROWSER=$(BROWSER) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The same suite against the local PostgreSQL.
-test-postgres: install-dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_ARGS)
+test-postgres: system-test install-dev
+	BROWSER=$(BROWSER) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[bench]"
@@ -54,7 +66,7 @@ install-bench: $(VENV)/.installed-bench
 ## BENCH_ARGS="--scale 0.01" for a quick run while developing.
 BENCH_ARGS ?=
 bench: install-bench
-	command -v wrk >/dev/null || { apt-get update && apt-get install -y --no-install-recommends wrk; } || { echo "Install wrk (Debian: apt-get install wrk)."; exit 1; }
+	scripts/system-packages bench
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lint: install-dev

@@ -1,4 +1,51 @@
+import os
+
 import pytest
+
+# -- browser tests: run, or skipped on purpose ----------------------------------------------------
+
+
+def browser_tests_opted_out():
+    """``BROWSER=0`` (``make test BROWSER=0``) is the only way to skip the browser tests."""
+    return os.environ.get("BROWSER", "1").strip().lower() in ("0", "no", "false", "off")
+
+
+def pytest_collection_modifyitems(config, items):
+    if browser_tests_opted_out():
+        skip = pytest.mark.skip(reason="BROWSER=0: browser tests skipped on purpose")
+        for item in items:
+            if item.get_closest_marker("browser"):
+                item.add_marker(skip)
+
+
+def pytest_runtest_logreport(report):
+    if "browser" not in report.keywords:
+        return
+    outcomes = _browser_outcomes
+    if report.when == "call" or report.outcome != "passed":
+        if report.skipped:
+            outcomes["skipped"].add(report.nodeid)
+        elif report.failed:
+            outcomes["failed"].add(report.nodeid)
+        elif report.when == "call":
+            outcomes["passed"].add(report.nodeid)
+
+
+# Per test id, so that a setup failure and a call report of one test count once.
+_browser_outcomes = {"passed": set(), "failed": set(), "skipped": set()}
+
+
+def pytest_terminal_summary(terminalreporter):
+    outcomes = _browser_outcomes
+    ran = len(outcomes["passed"] | outcomes["failed"])
+    skipped = len(outcomes["skipped"] - outcomes["passed"] - outcomes["failed"])
+    if not ran and not skipped:
+        return
+    failed = len(outcomes["failed"])
+    line = f"browser tests: {ran} ran ({ran - failed} passed, {failed} failed), {skipped} skipped"
+    if skipped and browser_tests_opted_out():
+        line += " (BROWSER=0)"
+    terminalreporter.write_sep("=", line, bold=True, yellow=bool(skipped), green=not skipped)
 
 
 @pytest.fixture(autouse=True)
