@@ -12,7 +12,6 @@ keyboard and screen-reader alternative). Pure functions: no database, no request
 """
 
 import json
-import random
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -187,14 +186,6 @@ def regions_of(value):
             )
         )
     return found
-
-
-def shuffled_labels(step_id, regions):
-    """All regions, signals and ordinary ones mixed, in an order that is the same on every
-    visit (seeded by the step's id) and gives no hint of which is which."""
-    mixed = sorted(regions, key=lambda region: region.id)
-    random.Random(str(step_id)).shuffle(mixed)  # noqa: S311 - an order, not a secret
-    return mixed
 
 
 def max_marks(regions):

@@ -4,7 +4,6 @@ Pure functions over a step's block value and the option ids a learner chose; the
 database and know nothing of attempts. ``training.services`` stores what they return.
 """
 
-import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -102,17 +101,6 @@ def score_multiple_choice(value, chosen_ids):
 def correct_order(value):
     """The ids of an ordering question's items in the correct order (as the trainer entered)."""
     return [child.id for child in value["items"].bound_blocks]
-
-
-def shuffled_order(value, seed):
-    """The items' ids in the order a learner first sees them: shuffled the same way for the same
-    ``seed`` (attempt and block), so a reload does not reshuffle, and never the correct order."""
-    correct = correct_order(value)
-    order = list(correct)
-    random.Random(str(seed)).shuffle(order)  # noqa: S311 - a presentation order, not a secret
-    if order == correct and len(order) > 1:
-        order = order[1:] + order[:1]
-    return order
 
 
 ORDER_MESSAGE = _(

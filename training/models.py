@@ -1,9 +1,12 @@
 """People in training: who they are (profile), what they did (attempts and responses) and where
 they stand (completion). State changes go through ``training.services``."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -190,6 +193,10 @@ class Assignment(models.Model):
         return f"{self.module} → {self.organisation} ({self.due_date:%Y-%m-%d})"
 
 
+def new_shuffle_seed():
+    return secrets.token_hex(16)
+
+
 class AttemptQuerySet(models.QuerySet):
     def visible_to(self, user):
         from .scope import people_scope
@@ -241,6 +248,12 @@ class Attempt(models.Model):
     )
     score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # The secret from which the order of every step's options is made (``presentation_key``).
+    # Random per attempt and never shown to the learner, so the order they see cannot be worked
+    # out from what they can see. Attempts from before it existed have none ("").
+    shuffle_seed = models.CharField(
+        max_length=32, blank=True, default=new_shuffle_seed, db_default="", editable=False
+    )
 
     objects = AttemptQuerySet.as_manager()
 
@@ -264,6 +277,15 @@ class Attempt(models.Model):
     @property
     def is_finished(self):
         return self.finished_at is not None
+
+    def presentation_key(self, step_id):
+        """The key of the order in which this attempt shows the step's options (see
+        ``scenarios.shuffle``): the attempt's secret seed, or for an attempt without one a keyed
+        hash of its id under the site's secret key; either way nothing the learner sees."""
+        seed = self.shuffle_seed or salted_hmac(
+            "training.Attempt.shuffle", str(self.pk), algorithm="sha256"
+        ).hexdigest()
+        return f"{seed}:{step_id}"
 
 
 class Response(models.Model):

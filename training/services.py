@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.services import issue_certificate
-from scenarios import branching, hotspots, scoring
+from scenarios import branching, hotspots, scoring, shuffle
 from scenarios.blocks import SCORED_STEP_TYPES
 from scenarios.models import Audience, ModulePage
 
@@ -271,6 +271,15 @@ def is_scored(step):
     return step.block_type in SCORED_STEP_TYPES
 
 
+def presentation_order(attempt, step):
+    """The ids of the step's options (ordering items, hotspot labels) in the order this attempt
+    shows them: the same on every reload, on the feedback and on the result page, and not to be
+    worked out from anything the learner sees (``scenarios.shuffle``)."""
+    return shuffle.presentation_order(
+        step.block_type, step.value, attempt.presentation_key(step.id)
+    )
+
+
 # -- state changes -------------------------------------------------------------------------------
 
 
@@ -466,16 +475,17 @@ class OptionReview:
     feedback: object
 
 
-def review_options(step, response):
-    """Every option of an answered step with whether it was chosen and right, and its feedback.
-    Only ever called once a response exists: this is the answer key."""
+def review_options(step, response, order=()):
+    """Every option of an answered step with whether it was chosen and right, and its feedback,
+    in ``order`` (the order the learner was shown, ``presentation_order``). Only ever called once
+    a response exists: this is the answer key."""
     if step.block_type == "ordering":
         return review_order(step, response)
     if step.block_type == "hotspot":
         return hotspots.review(step.value, response.chosen_options)
     chosen = set(response.chosen_options)
     reviews = []
-    for child in step.value["options"].bound_blocks:
+    for child in shuffle.arranged(step.value["options"].bound_blocks, order):
         option = child.value
         if step.block_type == "decision":
             verdict = option["verdict"]

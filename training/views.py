@@ -101,10 +101,11 @@ def _render_step(request, attempt, index, *, error=None, status=200):
     current = services.step_at(attempt, index)
     response = None
     option_reviews = None
+    order = services.presentation_order(attempt, current)
     if services.is_scored(current):
         response = attempt.responses.filter(block_id=current.id).first()
         if response is not None:
-            option_reviews = services.review_options(current, response)
+            option_reviews = services.review_options(current, response, order)
     is_last = services.next_on_path(attempt, index, response) is None
     return render(
         request,
@@ -120,6 +121,7 @@ def _render_step(request, attempt, index, *, error=None, status=200):
             "is_scored": services.is_scored(current),
             "response": response,
             "option_reviews": option_reviews,
+            "order": order,
             "error": error,
         },
         status=status,
@@ -211,7 +213,9 @@ def result(request, attempt_id):
         {
             "step": step,
             "response": responses[step.id],
-            "options": services.review_options(step, responses[step.id]),
+            "options": services.review_options(
+                step, responses[step.id], services.presentation_order(attempt, step)
+            ),
         }
         for step in content.steps
         if services.is_scored(step) and step.id in responses

@@ -160,9 +160,3 @@ def test_the_review_numbers_the_signals_and_lists_wrongly_marked_ordinary_things
     assert (review.found, review.missed, review.misses) == (1, 2, 1)
     assert review.view_height == 750  # a 400 × 300 image
 
-
-def test_the_mixed_order_of_labels_is_stable_and_mixes_kinds(value):
-    regions = hotspots.regions_of(value)
-    first = [r.id for r in hotspots.shuffled_labels("step-1", regions)]
-    assert first == [r.id for r in hotspots.shuffled_labels("step-1", regions)]
-    assert sorted(first) == sorted(r.id for r in regions)

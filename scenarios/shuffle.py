@@ -1,0 +1,57 @@
+"""The order in which a learner sees a step's options, ordering items and hotspot labels.
+
+Authored order gives answers away (trainers tend to write the best option first), and an order
+derived from anything the learner can see (attempt id, step id, option ids) can be recomputed.
+So every shown order is a keyed permutation: the ids sorted by HMAC-SHA256 under a key that
+only the server knows (``training`` makes one per attempt and step from a random seed stored on
+the attempt). The same key always gives the same order, so a reload, the feedback and the
+result page show the options where the learner first saw them; without the key, every order is
+equally likely.
+
+Pure functions: no database, no settings.
+"""
+
+import hashlib
+import hmac
+
+from .scoring import correct_order
+
+CHOICE_STEP_TYPES = frozenset({"decision", "single_choice", "multiple_choice"})
+
+
+def keyed_order(ids, key):
+    """``ids`` in an order fixed by ``key`` and unpredictable without it."""
+    secret = key.encode()
+    return sorted(
+        ids, key=lambda item_id: hmac.new(secret, str(item_id).encode(), hashlib.sha256).digest()
+    )
+
+
+def ordering_start(value, key):
+    """An ordering question's items as the learner first sees them: keyed, and never already in
+    the correct order (that would be a free answer), by moving the first item to the end."""
+    correct = correct_order(value)
+    order = keyed_order(correct, key)
+    if order == correct and len(order) > 1:
+        order = order[1:] + order[:1]
+    return order
+
+
+def presentation_order(block_type, value, key):
+    """The ids of what a step lists for the learner to choose from, in the order shown: options
+    of a decision or choice question, items of an ordering question, regions of a hotspot step
+    (their neutral labels in the "describe what you see" list). Empty for a step without any."""
+    if block_type in CHOICE_STEP_TYPES:
+        return keyed_order([child.id for child in value["options"].bound_blocks], key)
+    if block_type == "ordering":
+        return ordering_start(value, key)
+    if block_type == "hotspot":
+        return keyed_order([str(child.id) for child in value["regions"].bound_blocks], key)
+    return []
+
+
+def arranged(children, order):
+    """``children`` (bound list items with an ``id``) in ``order``; any child the order does not
+    name (there should be none) keeps its place after those it does."""
+    position = {str(item_id): index for index, item_id in enumerate(order)}
+    return sorted(children, key=lambda child: position.get(str(child.id), len(position)))
