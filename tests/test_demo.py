@@ -7,6 +7,7 @@ savepoint inside that transaction.
 """
 
 import copy
+import uuid
 from collections import Counter
 
 import pytest
@@ -22,7 +23,13 @@ from certificates.models import Certificate
 from cms.models import HomePage
 from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
 from scenarios.demo import organisations
-from scenarios.demo.loader import DEMO_PASSWORD, DEMO_USERS, DemoContentError, load_demo
+from scenarios.demo.loader import (
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    DemoContentError,
+    load_demo,
+    stable_id,
+)
 from scenarios.demo.modules import MODULES
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 from training import services
@@ -117,6 +124,24 @@ def test_second_run_creates_no_duplicates_and_no_new_revisions(demo):
 def test_second_run_keeps_every_step_and_option_id(demo):
     assert demo["first"]["ids"] == demo["second"]["ids"]
     assert "option" in demo["first"]["ids"].values()
+
+
+@pytest.mark.django_db
+def test_ids_learners_see_are_keyed_with_the_sites_secret_and_carry_no_order(demo, settings):
+    """Option ids are in every answer form. Made from public strings in order (``slug:key:
+    option:0``) they would tell which option the trainer wrote first; keyed with the site's
+    secret they are random to anyone without it, and still the same on every run here."""
+    page = live_modules()[0]
+    step = next(step for step in page.steps if step.block_type == "decision")
+    module = next(module for module in MODULES if module["slug"] == page.slug)
+    key = next(s["key"] for s in module["steps"] if s["type"] == "decision")
+    shown = [option.id for option in step.value["options"].bound_blocks]
+    public = uuid.UUID("6f1d2c1e-7a4b-5c8e-9a3f-2b4d6e8f0a1c")  # the namespace the demo used
+    for index, option_id in enumerate(shown):
+        assert option_id == stable_id(page.slug, key, "option", index)
+        assert option_id != str(uuid.uuid5(public, f"{page.slug}:{key}:option:{index}"))
+    settings.SECRET_KEY = "another-installation"  # noqa: S105
+    assert stable_id(page.slug, key, "option", 0) != shown[0]
 
 
 @pytest.mark.django_db

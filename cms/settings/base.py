@@ -2,6 +2,7 @@
 environment; see dev.py, test.py and production.py for what each one adds."""
 
 import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 def env_list(name, default=""):
     """A comma-separated environment variable as a list, without empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def installation_secret(path):
+    """A secret key of this installation's own, made on first use and kept in a git-ignored
+    file. Not a key in the code: sessions, and the demo's option ids (keyed with it), must not be
+    computable by anyone who has read the repository."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        path.touch(mode=0o600)
+        path.write_text(key + "\n")
+        return key
 
 
 INSTALLED_APPS = [

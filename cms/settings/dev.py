@@ -3,10 +3,12 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, installation_secret
 
 DEBUG = True
-# A development-only key; production.py refuses to start without a real SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-production")  # noqa: S105
+# The key of this installation (made on first use in .secret-key), or SECRET_KEY from the
+# environment; production.py refuses to start without a real SECRET_KEY.
+SECRET_KEY = os.environ.get("SECRET_KEY") or installation_secret(BASE_DIR / ".secret-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")  # noqa: F405
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # The demo runs no task worker, so background work (Wagtail's index updates, reminders) runs

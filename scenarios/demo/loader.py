@@ -1,8 +1,9 @@
 """Turn the demo content (taxonomy, illustrations, modules, organisations, people) into rows.
 
 Everything here is re-runnable: rows are found again by slug, title or username and updated in
-place, ids inside the StreamFields are derived from the module's slug and each step's key, and a
-module whose content did not change gets no new revision. ``manage.py load_demo`` only calls
+place, ids inside the StreamFields are derived from the module's slug and each step's key under
+the site's secret key (``stable_id``), and a module whose content did not change gets no new
+revision. ``manage.py load_demo`` only calls
 ``load_demo()`` and prints its summary.
 """
 
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
@@ -38,9 +40,6 @@ from . import illustrations, organisations, taxonomy
 # the README names it so that people trying the demo can log in.
 DEMO_PASSWORD = "Weerbaar-demo-2026"  # noqa: S105 - a published demo password, on purpose
 
-# Fixed namespace for the ids inside StreamFields: the same module slug and step key always give
-# the same id, so answers recorded on one run still point at the same option after the next.
-ID_NAMESPACE = uuid.UUID("6f1d2c1e-7a4b-5c8e-9a3f-2b4d6e8f0a1c")
 
 
 class DemoContentError(Exception):
@@ -48,7 +47,15 @@ class DemoContentError(Exception):
 
 
 def stable_id(*parts):
-    return str(uuid.uuid5(ID_NAMESPACE, ":".join(str(part) for part in parts)))
+    """The id of a block or list item inside a demo module's StreamField. The same module slug,
+    step key and position always give the same id on this installation, so answers recorded on
+    one run still point at the same option after the next. Learners see these ids, so they are
+    a keyed hash under the site's secret key (random per installation, see cms.settings.dev):
+    from ``…:option:0`` anyone could otherwise compute which id belongs to the first option."""
+    digest = salted_hmac(
+        "demo.stable_id", ":".join(str(part) for part in parts), algorithm="sha256"
+    ).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
 @dataclass

@@ -56,3 +56,17 @@ def test_site_is_dutch_first_with_english_and_amsterdam_time(settings):
     from cms.settings import base
 
     assert base.LANGUAGE_CODE == "nl"
+
+
+def test_a_development_installation_makes_its_own_secret_key_once(tmp_path):
+    """No key in the code: the demo's sessions and its option ids (keyed with the secret) must
+    not be computable from the repository. The key is made once and kept, so a restart keeps
+    both."""
+    from cms.settings.base import installation_secret
+
+    key_file = tmp_path / ".secret-key"
+    first = installation_secret(key_file)
+    assert len(first) >= 50
+    assert installation_secret(key_file) == first
+    assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert installation_secret(tmp_path / "elsewhere") != first
