@@ -55,8 +55,9 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1000, "height": 900}
 PHONE = {"width": 414, "height": 860}
 # Where to click on the barn illustration, in its 1200 × 800 drawing space (the regions are in
-# scenarios/demo/modules/barns.py): the blacked-out windows and the van (signals) and the
-# fence in the foreground (an ordinary thing), so the feedback shows found, missed and mistaken.
+# demo/content/modules/leegstaande-schuren-en-drugsafval.toml): the blacked-out windows and the
+# van (signals) and the fence in the foreground (an ordinary thing), so the feedback shows found,
+# missed and mistaken.
 MARKS = [(430, 452), (850, 560), (160, 700)]
 MAX_BYTES = 300_000
 

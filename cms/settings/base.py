@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "scenarios",
     "training",
     "certificates",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

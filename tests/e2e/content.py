@@ -12,7 +12,7 @@ from django.core.management import call_command
 from cms.roles import ensure_groups
 from scenarios.models import ModuleCatalogue, ModulePage
 
-DEMO_COMMAND = "cms.management.commands.load_demo"
+DEMO_COMMAND = "demo.management.commands.load_demo"
 DEMO_LEARNER = "boa"
 
 

@@ -241,7 +241,7 @@ def test_factory_feedback_markers_are_found_by_the_check(learner_client, learner
     assert "FEEDBACK-RIGHT-DECISION" in answered
 
 
-DEMO_COMMAND = "cms.management.commands.load_demo"
+DEMO_COMMAND = "demo.management.commands.load_demo"
 
 
 @pytest.mark.skipif(

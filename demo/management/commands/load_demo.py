@@ -2,7 +2,7 @@
 organisations, people, assignments and training history.
 
 Safe to run again: it updates in place and never duplicates. The work is done by
-``scenarios.demo.loader``; this command only runs it and reports.
+``demo.loader``; this command only runs it and reports.
 """
 
 import logging
@@ -10,11 +10,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scenarios.demo.loader import (
+from demo.loader import (
     DEMO_PASSWORD,  # re-exported: the browser tests read the password from this command
-    DEMO_USERS,
-    ROLE_LABELS,
     DemoContentError,
+    demo_accounts,
     load_demo,
 )
 
@@ -80,9 +79,11 @@ class Command(BaseCommand):
 
         write("")
         write("Demo accounts (password for all of them: " + DEMO_PASSWORD + "):")
-        for username, first_name, last_name, _function, _role in DEMO_USERS:
+        for account in demo_accounts():
+            username = account["username"]
             new = " (new)" if username in summary.users_created else ""
-            write(f"  {username:<12} {first_name} {last_name}: {ROLE_LABELS[username]}{new}")
+            name = f"{account['first_name']} {account['last_name']}"
+            write(f"  {username:<12} {name}: {account['label']}{new}")
         write(
             "A password changed after the first run is kept; the demo sets it only for a "
             "new account."
