@@ -352,26 +352,15 @@ def make_modules(rng, catalogue, count, shape=module_shape):
 def answer_plans(module):
     """Per scored step of a module: a good and a bad answer as the scorer judges them, as
     (block id, block type, stored answer, verdict, points, max points)."""
-    from scenarios import scoring
-    from scenarios.blocks import SCORED_STEP_TYPES
-
     plans = []
     for step in module.steps:
-        if step.block_type not in SCORED_STEP_TYPES:
+        if not step.block.is_scored:
             continue
-        options = [(child.id, child.value) for child in step.value["options"].bound_blocks]
-        if step.block_type == "decision":
-            good = [next(i for i, v in options if v["verdict"] == "right")]
-            bad = [next(i for i, v in options if v["verdict"] == "wrong")]
-        elif step.block_type == "single_choice":
-            good = [next(i for i, v in options if v["correct"])]
-            bad = [next(i for i, v in options if not v["correct"])]
-        else:
-            good = [i for i, v in options if v["correct"]]
-            bad = [next(i for i, v in options if not v["correct"])]
+        good = step.block.example_answer(step.value, good=True)
+        bad = step.block.example_answer(step.value, good=False)
         pair = []
         for chosen in (good, bad):
-            judged = scoring.score(step.block_type, step.value, chosen)
+            judged = step.block.score(step.value, chosen)
             pair.append(
                 (
                     step.id,

@@ -452,37 +452,18 @@ def ensure_assignments(pages_by_slug, nodes, summary):
 PROGRESS_STEPS = 3  # an attempt in progress resumes at step 4
 
 
-def _choice(step, good):
-    """Option ids a learner who knows (``good``) or does not know the answer would choose."""
-    if step.block_type == "ordering":
-        order = scoring.correct_order(step.value)
-        return order if good else order[::-1]
-    if step.block_type == "hotspot":
-        regions = list(step.value["regions"].bound_blocks)
-        kind = "signal" if good else "ordinary"
-        chosen = [f"r:{child.id}" for child in regions if child.value["kind"] == kind]
-        return chosen if good else chosen[:1]
-    options = list(step.value["options"].bound_blocks)
-    if step.block_type == "decision":
-        points = [child.value["points"] for child in options]
-        target = max(points) if good else min(points)
-        return [next(child.id for child in options if child.value["points"] == target)]
-    if good:
-        return [child.id for child in options if child.value["correct"]]
-    return [next(child.id for child in options if not child.value["correct"])]
-
-
 def _answers(steps, pass_mark, passing):
     """Answers per scored step index. A failing learner knows the first few answers and then
     goes wrong: the most answers right that still stay under the pass mark."""
     scored = [step for step in steps if services.is_scored(step)]
     for known in range(len(scored), -1, -1):
         answers = {
-            step.id: _choice(step, good=position < known) for position, step in enumerate(scored)
+            step.id: step.block.example_answer(step.value, good=position < known)
+            for position, step in enumerate(scored)
         }
         if passing:
             return answers
-        judged = [scoring.score(step.block_type, step.value, answers[step.id]) for step in scored]
+        judged = [step.block.score(step.value, answers[step.id]) for step in scored]
         score = scoring.percentage(sum(j.points for j in judged), sum(j.max_points for j in judged))
         if score < pass_mark:
             return answers

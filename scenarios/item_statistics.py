@@ -43,28 +43,27 @@ class Row:
 
 
 @dataclass
+class Counts:
+    """What a step block counted: a row per option, item or region."""
+
+    rows: list
+    measure: str  # what a row's ``count`` means: chosen, placed right, found
+    row_heading: str  # what a row is: option, item, region
+    misses: int | None = None  # spot the signals: marks on nothing (None: not counted)
+
+
+@dataclass
 class QuestionStatistics:
     block_id: str
     block_type: str
+    type_label: str
     prompt: str
     answers: int
-    measure: str  # what ``count`` means: chosen, placed right, found
+    measure: str
+    row_heading: str
     rows: list = field(default_factory=list)
-    misses: int = 0  # hotspot: marks on nothing
+    misses: int | None = None
     hidden: bool = False  # fewer answers than the privacy threshold: no percentages
-
-    @property
-    def type_label(self):
-        return STEP_TYPE_LABELS.get(self.block_type, self.block_type)
-
-
-STEP_TYPE_LABELS = {
-    "decision": _("Decision"),
-    "single_choice": _("Single-choice question"),
-    "multiple_choice": _("Multiple-choice question"),
-    "ordering": _("Ordering question"),
-    "hotspot": _("Spot the signals"),
-}
 
 
 def _items(value, name):
@@ -87,26 +86,18 @@ def _text(item):
     return ""
 
 
-def _prompt(value):
-    return str(value.get("question") or value.get("prompt") or "")
-
-
-def count_choices(block_type, value, answers):
-    """decision, single_choice, multiple_choice: per option, the answers that chose it."""
+def count_choices(value, answers, is_right, key_label):
+    """Decisions and choice questions: per option, the answers that chose it; ``is_right(option)``
+    marks the key, labelled ``key_label``."""
     counts = Counter(option_id for answer in answers for option_id in set(answer))
     rows = []
     for option_id, option in _items(value, "options"):
-        if block_type == "decision":
-            key = option.get("verdict") == "right"
-            key_label = _("Right") if key else ""
-        else:
-            key = bool(option.get("correct"))
-            key_label = _("Correct") if key else ""
-        rows.append(Row(option_id, _text(option), counts[option_id], key, key_label))
-    return rows, _("chosen"), 0
+        key = is_right(option)
+        rows.append(Row(option_id, _text(option), counts[option_id], key, key_label if key else ""))
+    return Counts(rows, _("chosen"), _("Option"))
 
 
-def count_ordering(block_type, value, answers):
+def count_ordering(value, answers):
     """ordering: per item, the answers that put it in its correct position (the trainer enters
     the items in the correct order)."""
     items = _items(value, "items")
@@ -121,10 +112,10 @@ def count_ordering(block_type, value, answers):
         Row(item_id, _text(item), counts[item_id], True, _("Position %(n)s") % {"n": index + 1})
         for index, (item_id, item) in enumerate(items)
     ]
-    return rows, _("placed right"), 0
+    return Counts(rows, _("placed right"), _("Item"))
 
 
-def count_hotspot(block_type, value, answers):
+def count_hotspot(value, answers):
     """hotspot: per region, the answers that found (marked or ticked) it; for a signal region
     that is right, for an ordinary region (one to tell apart from signals) it is a mistake.
     Marks on nothing are counted apart."""
@@ -136,28 +127,28 @@ def count_hotspot(block_type, value, answers):
         text = _text(region) or _("Region %(number)s") % {"number": number}
         label = _("Signal") if signal else _("Ordinary")
         rows.append(Row(region_id, text, counts[region_id], signal, label))
-    return rows, _("found"), misses
+    return Counts(rows, _("found"), _("Region"), misses)
 
 
-COUNTERS = {
-    "decision": count_choices,
-    "single_choice": count_choices,
-    "multiple_choice": count_choices,
-    "ordering": count_ordering,
-    "hotspot": count_hotspot,
-}
-
-
-def question_statistics(block_type, block_id, value, answers, threshold=None):
-    """The statistics of one question, or None for a step type without a counter."""
-    counter = COUNTERS.get(block_type)
-    if counter is None:
+def question_statistics(step, answers, threshold=None):
+    """The statistics of one step (a bound block: ``block``, ``id``, ``value``), or None for a
+    step that is not scored."""
+    if not getattr(step.block, "is_scored", False):
         return None
     threshold = privacy_threshold() if threshold is None else threshold
     answers = list(answers)
-    rows, measure, misses = counter(block_type, value, answers)
+    counts = step.block.statistics(step.value, answers)
+    rows = counts.rows
     stats = QuestionStatistics(
-        block_id, block_type, _prompt(value), len(answers), measure, rows, misses
+        step.id,
+        step.block_type,
+        step.block.label,
+        step.block.prompt(step.value),
+        len(answers),
+        counts.measure,
+        counts.row_heading,
+        rows,
+        counts.misses,
     )
     stats.hidden = stats.answers < threshold
     if not stats.hidden:
@@ -172,17 +163,15 @@ def question_statistics(block_type, block_id, value, answers, threshold=None):
 
 
 def module_statistics(steps, responses, threshold=None):
-    """Statistics of every counted step in ``steps`` (``(block_type, block_id, value)``), from
+    """Statistics of every scored step in ``steps`` (a module's StreamValue), from
     ``responses``: an iterable of ``(block_id, block_type, chosen_options)``, read once. A
     response whose block id or type does not match a step is not counted."""
     answers = defaultdict(list)
     for block_id, block_type, chosen in responses:
         answers[(block_id, block_type)].append([str(item) for item in chosen or []])
     result = []
-    for block_type, block_id, value in steps:
-        stats = question_statistics(
-            block_type, block_id, value, answers.get((block_id, block_type), []), threshold
-        )
+    for step in steps:
+        stats = question_statistics(step, answers.get((step.id, step.block_type), []), threshold)
         if stats is not None:
             result.append(stats)
     return result

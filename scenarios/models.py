@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from . import branching
-from .blocks import SCORED_STEP_TYPES, STEP_BLOCKS, SourceBlock
+from .blocks import STEP_BLOCKS, SourceBlock
 
 
 def branch_errors(problems):
@@ -210,9 +210,7 @@ class ModulePage(LoginRequiredPageMixin, Page):
                 "The image ‘%(title)s’ has no alt text. Add a description to the image "
                 "(Images → edit) so that screen-reader users know what it shows."
             ) % {"title": self.image.title}
-        if self.steps is not None and not any(
-            step.block_type in SCORED_STEP_TYPES for step in self.steps
-        ):
+        if self.steps is not None and not any(step.block.is_scored for step in self.steps):
             errors["steps"] = _(
                 "Add at least one decision or question: a module needs something "
                 "to score before a learner can pass it."
@@ -230,7 +228,7 @@ class ModulePage(LoginRequiredPageMixin, Page):
         return sum(1 for step in self.steps if not step.value.get("branch_only"))
 
     def scored_steps(self):
-        return [step for step in self.steps if step.block_type in SCORED_STEP_TYPES]
+        return [step for step in self.steps if step.block.is_scored]
 
     def get_context(self, request, *args, **kwargs):
         from training.services import module_overview_for

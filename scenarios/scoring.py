@@ -1,16 +1,31 @@
 """Scoring rules on content: how one answer to one step is judged.
 
 Pure functions over a step's block value and the option ids a learner chose; they read no
-database and know nothing of attempts. ``training.services`` stores what they return.
+database and know nothing of attempts. Each step block calls the one for its kind (see
+``scenarios.blocks``); ``training.services`` stores what they return.
 """
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import hotspots
-from .blocks import SCORED_STEP_TYPES, Verdict
+
+
+class Verdict(models.TextChoices):
+    """How an answer is judged: decisions right/acceptable/wrong, questions right/partial/wrong."""
+
+    RIGHT = "right", _("Right")
+    ACCEPTABLE = "acceptable", _("Acceptable")
+    PARTIAL = "partial", _("Partly right")
+    WRONG = "wrong", _("Wrong")
+
+    @classmethod
+    def decision_choices(cls):
+        """What a trainer may judge a decision option: a decision has no partial credit."""
+        return [(v.value, v.label) for v in (cls.RIGHT, cls.ACCEPTABLE, cls.WRONG)]
 
 
 class InvalidAnswer(ValueError):
@@ -50,13 +65,9 @@ def _chosen(value, chosen_ids, *, single):
     return chosen_ids, options
 
 
-def max_points(block_type, value):
-    """The most a learner can earn on this step."""
-    if block_type == "decision":
-        return Decimal(max(option["points"] for option in value["options"]))
-    if block_type in ("single_choice", "multiple_choice", "ordering", "hotspot"):
-        return Decimal(value["points"])
-    return Decimal(0)
+def decision_max_points(value):
+    """A decision's maximum: the best option's points."""
+    return Decimal(max(option["points"] for option in value["options"]))
 
 
 def score_decision(value, chosen_ids):
@@ -65,7 +76,7 @@ def score_decision(value, chosen_ids):
     return ScoredAnswer(
         option["verdict"],
         Decimal(option["points"]),
-        max_points("decision", value),
+        decision_max_points(value),
         tuple(chosen_ids),
     )
 
@@ -166,25 +177,6 @@ def score_hotspot(value, chosen_ids):
     else:
         verdict = Verdict.WRONG
     return ScoredAnswer(verdict, earned, possible, answer)
-
-
-SCORERS = {
-    "decision": score_decision,
-    "single_choice": score_single_choice,
-    "multiple_choice": score_multiple_choice,
-    "ordering": score_ordering,
-    "hotspot": score_hotspot,
-}
-assert set(SCORERS) == SCORED_STEP_TYPES  # noqa: S101 - a new scored step needs a scorer
-
-
-def score(block_type, value, chosen_ids):
-    """Judge one answer; raises InvalidAnswer for an answer that does not fit the step."""
-    try:
-        scorer = SCORERS[block_type]
-    except KeyError:
-        raise InvalidAnswer("this step takes no answer") from None
-    return scorer(value, [str(option_id) for option_id in chosen_ids])
 
 
 def percentage(points, possible):

@@ -8,15 +8,14 @@ the attempt). The same key always gives the same order, so a reload, the feedbac
 result page show the options where the learner first saw them; without the key, every order is
 equally likely.
 
-Pure functions: no database, no settings.
+Each step block says what it lists (``presentation_order``); these are the pure functions it
+uses. No database, no settings.
 """
 
 import hashlib
 import hmac
 
 from .scoring import correct_order
-
-CHOICE_STEP_TYPES = frozenset({"decision", "single_choice", "multiple_choice"})
 
 
 def keyed_order(ids, key):
@@ -35,19 +34,6 @@ def ordering_start(value, key):
     if order == correct and len(order) > 1:
         order = order[1:] + order[:1]
     return order
-
-
-def presentation_order(block_type, value, key):
-    """The ids of what a step lists for the learner to choose from, in the order shown: options
-    of a decision or choice question, items of an ordering question, regions of a hotspot step
-    (their neutral labels in the "describe what you see" list). Empty for a step without any."""
-    if block_type in CHOICE_STEP_TYPES:
-        return keyed_order([child.id for child in value["options"].bound_blocks], key)
-    if block_type == "ordering":
-        return ordering_start(value, key)
-    if block_type == "hotspot":
-        return keyed_order([str(child.id) for child in value["regions"].bound_blocks], key)
-    return []
 
 
 def arranged(children, order):

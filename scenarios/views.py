@@ -28,14 +28,13 @@ def statistics_for(module):
     from training.models import Response
 
     content = module_content(module)
-    steps = [(step.block_type, step.id, step.value) for step in content.steps]
-    block_ids = [block_id for _type, block_id, _value in steps]
+    block_ids = [step.id for step in content.steps]
     responses = (
         Response.objects.filter(attempt__module_id=module.pk, block_id__in=block_ids)
         .values_list("block_id", "block_type", "chosen_options")
         .iterator(chunk_size=2000)
     )
-    return item_statistics.module_statistics(steps, responses)
+    return item_statistics.module_statistics(content.steps, responses)
 
 
 def may_see_statistics(user, page):

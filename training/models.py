@@ -10,8 +10,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from scenarios.blocks import Verdict
 from scenarios.models import Audience
+from scenarios.scoring import Verdict
 
 
 class Function(models.TextChoices):
@@ -292,7 +292,7 @@ class Response(models.Model):
     """The learner's answer to one scored step of an attempt, judged when it was given. The step
     is identified by its StreamField block id, never by its position."""
 
-    VERDICT_CHOICES = [(key, label) for key, label in Verdict.LABELS.items()]
+    VERDICT_CHOICES = Verdict.choices
 
     attempt = models.ForeignKey(
         Attempt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("attempt")

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.services import issue_certificate
-from scenarios import branching, hotspots, scoring, shuffle
-from scenarios.blocks import SCORED_STEP_TYPES
+from scenarios import branching, scoring
 from scenarios.models import Audience, ModulePage
 
 from .models import Assignment, Attempt, Completion, CompletionStatus, Profile, Response
@@ -239,9 +238,9 @@ def path_total(attempt):
 
 def _choice_of(step, response):
     """The chosen option of an answered decision, which decides where a branch goes."""
-    if step.block_type == "decision" and response is not None and response.chosen_options:
-        return response.chosen_options[0]
-    return None
+    if response is None:
+        return None
+    return step.block.branch_choice(step.value, response.chosen_options)
 
 
 def next_on_path(attempt, index, response=None):
@@ -268,16 +267,14 @@ def step_at(attempt, index):
 
 
 def is_scored(step):
-    return step.block_type in SCORED_STEP_TYPES
+    return getattr(step.block, "is_scored", False)
 
 
 def presentation_order(attempt, step):
     """The ids of the step's options (ordering items, hotspot labels) in the order this attempt
     shows them: the same on every reload, on the feedback and on the result page, and not to be
     worked out from anything the learner sees (``scenarios.shuffle``)."""
-    return shuffle.presentation_order(
-        step.block_type, step.value, attempt.presentation_key(step.id)
-    )
+    return step.block.presentation_order(step.value, attempt.presentation_key(step.id))
 
 
 # -- state changes -------------------------------------------------------------------------------
@@ -318,7 +315,7 @@ def record_response(attempt, index, chosen_option_ids):
     if not is_scored(step):
         raise InvalidAnswer(_("This step takes no answer."))
     try:
-        judged = scoring.score(step.block_type, step.value, chosen_option_ids)
+        judged = step.block.score(step.value, chosen_option_ids)
     except scoring.InvalidAnswer as error:
         raise InvalidAnswer(error.learner_message) from error
     try:
@@ -362,7 +359,7 @@ def _extended_path(attempt, current, index, answer=()):
     if index + 1 < len(path):
         return path
     step = step_graph(attempt).steps_by_id[path[index]]
-    choice = answer[0] if step.block_type == "decision" and answer else None
+    choice = step.block.branch_choice(step.value, answer)
     following = step_graph(attempt).next_id(path[: index + 1], choice)
     return path + [following] if following else path
 
@@ -466,59 +463,10 @@ def update_completion(learner, module):
 # -- what the learner is shown after answering ----------------------------------------------
 
 
-@dataclass
-class OptionReview:
-    text: str
-    chosen: bool
-    correct: bool
-    verdict: str | None
-    feedback: object
-
-
 def review_options(step, response, order=()):
-    """Every option of an answered step with whether it was chosen and right, and its feedback,
-    in ``order`` (the order the learner was shown, ``presentation_order``). Only ever called once
-    a response exists: this is the answer key."""
-    if step.block_type == "ordering":
-        return review_order(step, response)
-    if step.block_type == "hotspot":
-        return hotspots.review(step.value, response.chosen_options)
-    chosen = set(response.chosen_options)
-    reviews = []
-    for child in shuffle.arranged(step.value["options"].bound_blocks, order):
-        option = child.value
-        if step.block_type == "decision":
-            verdict = option["verdict"]
-            correct = verdict == "right"
-        else:
-            correct = bool(option["correct"])
-            verdict = "right" if correct else "wrong"
-        reviews.append(
-            OptionReview(option["text"], child.id in chosen, correct, verdict, option["feedback"])
-        )
-    return reviews
-
-
-@dataclass
-class OrderReview:
-    """One position of an answered ordering question: the learner's item and the right one."""
-
-    position: int
-    text: str
-    correct: bool
-    correct_text: str
-
-
-def review_order(step, response):
-    """The learner's order next to the correct order, position by position. The answer key:
-    only ever called once a response exists."""
-    texts = {child.id: child.value["text"] for child in step.value["items"].bound_blocks}
-    correct = scoring.correct_order(step.value)
-    given = [item_id for item_id in response.chosen_options if item_id in texts]
-    return [
-        OrderReview(position, texts[item_id], item_id == right, texts[right])
-        for position, (item_id, right) in enumerate(zip(given, correct, strict=False), start=1)
-    ]
+    """The answer key of an answered step with the learner's answer laid over it, in the order
+    the learner was shown (``presentation_order``). Only ever called once a response exists."""
+    return step.block.review(step.value, response.chosen_options, order)
 
 
 @dataclass

@@ -100,12 +100,12 @@ def _render_step(request, attempt, index, *, error=None, status=200):
         return redirect(_resume_url(attempt))
     current = services.step_at(attempt, index)
     response = None
-    option_reviews = None
+    review = None
     order = services.presentation_order(attempt, current)
     if services.is_scored(current):
         response = attempt.responses.filter(block_id=current.id).first()
         if response is not None:
-            option_reviews = services.review_options(current, response, order)
+            review = services.review_options(current, response, order)
     is_last = services.next_on_path(attempt, index, response) is None
     return render(
         request,
@@ -120,7 +120,7 @@ def _render_step(request, attempt, index, *, error=None, status=200):
             "is_last": is_last,
             "is_scored": services.is_scored(current),
             "response": response,
-            "option_reviews": option_reviews,
+            "review": review,
             "order": order,
             "error": error,
         },
@@ -212,10 +212,12 @@ def result(request, attempt_id):
     review = [
         {
             "step": step,
+            "prompt": step.block.prompt(step.value),
             "response": responses[step.id],
-            "options": services.review_options(
+            "review": services.review_options(
                 step, responses[step.id], services.presentation_order(attempt, step)
             ),
+            "template": step.block.review_template,
         }
         for step in content.steps
         if services.is_scored(step) and step.id in responses

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Revision
 
-from scenarios.hotspot_blocks import HotspotBlock, HotspotRegionBlock
+from scenarios.blocks import HotspotBlock, HotspotRegionBlock
 from tests.admin_forms import module_form_data, raw_steps
 from tests.factories import hotspot_step, make_image, make_module, scene_step
 

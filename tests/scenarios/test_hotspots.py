@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from scenarios import hotspots, scoring
-from scenarios.hotspot_blocks import HotspotBlock
+from scenarios.blocks import HotspotBlock, step_block
 from tests.factories import hotspot_step, make_image
 
 # -- geometry ------------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def value(db):
 
 
 def scored(value, *chosen):
-    return scoring.score("hotspot", value, list(chosen))
+    return step_block("hotspot").score(value, list(chosen))
 
 
 def test_marking_every_signal_earns_every_point(value):
@@ -140,7 +140,7 @@ def test_a_point_where_a_signal_overlaps_an_ordinary_region_hits_the_signal(db):
 )
 def test_answers_that_do_not_fit_the_step_are_refused(value, chosen):
     with pytest.raises(scoring.InvalidAnswer) as refused:
-        scoring.score("hotspot", value, chosen)
+        step_block("hotspot").score(value, chosen)
     assert refused.value.learner_message
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from scenarios import scoring
-from scenarios.blocks import OrderingQuestionBlock
+from scenarios.blocks import OrderingQuestionBlock, step_block
 from tests.factories import ORDERING_TEXTS, ordering_step
 
 
@@ -24,28 +24,28 @@ def ids(value):
 
 
 def test_the_correct_order_earns_every_point(value):
-    judged = scoring.score("ordering", value, ids(value))
+    judged = step_block("ordering").score(value, ids(value))
     assert (judged.verdict, judged.points, judged.max_points) == ("right", Decimal(5), Decimal(5))
     assert judged.answer == tuple(ids(value))
 
 
 def test_each_item_in_its_correct_position_earns_points_divided_by_the_number_of_items(value):
     a, b, c, d, e = ids(value)
-    judged = scoring.score("ordering", value, [a, b, c, e, d])  # three in place
+    judged = step_block("ordering").score(value, [a, b, c, e, d])  # three in place
     assert (judged.verdict, judged.points) == ("partial", Decimal("3.00"))
     assert judged.answer == (a, b, c, e, d)  # stored: the learner's order
 
 
 def test_no_item_in_its_place_earns_nothing(value):
     a, b, c, d, e = ids(value)
-    judged = scoring.score("ordering", value, [b, c, d, e, a])
+    judged = step_block("ordering").score(value, [b, c, d, e, a])
     assert (judged.verdict, judged.points) == ("wrong", Decimal(0))
 
 
 def test_position_pairs_from_the_form_without_javascript_are_read_as_an_order(value):
     a, b, c, d, e = ids(value)
     posted = [f"{a}:2", f"{b}:1", f"{c}:3", f"{d}:4", f"{e}:5"]
-    judged = scoring.score("ordering", value, posted)
+    judged = step_block("ordering").score(value, posted)
     assert judged.answer == (b, a, c, d, e)
     assert judged.points == Decimal(3)
 
@@ -75,7 +75,7 @@ def test_position_pairs_from_the_form_without_javascript_are_read_as_an_order(va
 )
 def test_answers_that_do_not_fit_are_refused_with_a_message(value, make_answer):
     with translation.override("en"), pytest.raises(scoring.InvalidAnswer) as refused:
-        scoring.score("ordering", value, make_answer(ids(value)))
+        step_block("ordering").score(value, make_answer(ids(value)))
     with translation.override("en"):
         assert "each position from 1 to 5 once" in str(refused.value.learner_message)
 

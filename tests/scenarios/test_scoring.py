@@ -6,7 +6,12 @@ from decimal import Decimal
 import pytest
 
 from scenarios import scoring
-from scenarios.blocks import DecisionBlock, MultipleChoiceQuestionBlock, SingleChoiceQuestionBlock
+from scenarios.blocks import (
+    DecisionBlock,
+    MultipleChoiceQuestionBlock,
+    SingleChoiceQuestionBlock,
+    step_block,
+)
 
 
 def decision(*options):
@@ -64,7 +69,7 @@ def multiple(points, correct, wrong):
 
 
 def judged(block_type, value, chosen):
-    answer = scoring.score(block_type, value, chosen)
+    answer = step_block(block_type).score(value, chosen)
     return answer.verdict, answer.points, answer.max_points
 
 
@@ -87,13 +92,13 @@ def test_decision_option_earns_its_own_verdict_and_points(chosen, expected):
 
 def test_decision_maximum_is_the_best_option_whatever_its_position():
     value = decision(("enter", "wrong", 0), ("ask", "acceptable", 2), ("report", "right", 5))
-    assert scoring.max_points("decision", value) == Decimal(5)
+    assert step_block("decision").max_points(value) == Decimal(5)
     assert judged("decision", value, ["ask"]) == ("acceptable", Decimal(2), Decimal(5))
 
 
 def test_decision_accepts_only_one_option():
     with pytest.raises(scoring.InvalidAnswer):
-        scoring.score("decision", decision(*DECISION), ["report", "ask"])
+        step_block("decision").score(decision(*DECISION), ["report", "ask"])
 
 
 # -- single choice -------------------------------------------------------------------------------
@@ -189,14 +194,14 @@ def test_multiple_choice_same_option_sent_twice_counts_once():
 )
 def test_answer_that_does_not_fit_the_step_is_refused(block_type, value, chosen):
     with pytest.raises(scoring.InvalidAnswer):
-        scoring.score(block_type, value, chosen)
+        step_block(block_type).score(value, chosen)
 
 
 def test_option_ids_from_another_question_are_unknown():
     other = multiple(2, correct=["p"], wrong=["q"])
     other_ids = [child.id for child in other["options"].bound_blocks]
     with pytest.raises(scoring.InvalidAnswer):
-        scoring.score("single_choice", single(), other_ids[:1])
+        step_block("single_choice").score(single(), other_ids[:1])
 
 
 # -- the module score -----------------------------------------------------------------------------

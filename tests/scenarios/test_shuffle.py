@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scenarios import shuffle
-from scenarios.blocks import DecisionBlock, OrderingQuestionBlock
-from scenarios.hotspot_blocks import HotspotBlock
+from scenarios.blocks import DecisionBlock, HotspotBlock, OrderingQuestionBlock, step_block
 from tests.factories import ORDERING_TEXTS, decision_step, hotspot_step, make_image, ordering_step
 
 # Ids a learner could see: any distinct strings (uuids in practice, but nothing relies on it).
@@ -69,10 +68,11 @@ def test_the_presentation_order_of_each_step_type_names_what_it_lists(db, orderi
     region_ids = [str(child.id) for child in hotspot["regions"].bound_blocks]
     item_ids = [child.id for child in ordering_value["items"].bound_blocks]
 
-    assert sorted(shuffle.presentation_order("decision", decision, "k")) == sorted(option_ids)
-    assert sorted(shuffle.presentation_order("hotspot", hotspot, "k")) == sorted(region_ids)
-    assert sorted(shuffle.presentation_order("ordering", ordering_value, "k")) == sorted(item_ids)
-    assert shuffle.presentation_order("information", {}, "k") == []
+    assert sorted(step_block("decision").presentation_order(decision, "k")) == sorted(option_ids)
+    assert sorted(step_block("hotspot").presentation_order(hotspot, "k")) == sorted(region_ids)
+    ordering_order = step_block("ordering").presentation_order(ordering_value, "k")
+    assert sorted(ordering_order) == sorted(item_ids)
+    assert step_block("information").presentation_order({}, "k") == []
 
 
 def test_arranged_puts_list_items_in_the_given_order(ordering_value):

@@ -3,22 +3,22 @@
 Each region is a ListBlock item, so it carries a stable id of its own; learners' answers and the
 item statistics refer to those ids. The shapes are drawn in the page editor with the visual
 editor in ``scenarios/static/scenarios/js/hotspot-editor.js`` (a Telepath block definition), or
-typed as coordinates. Geometry and scoring live in ``scenarios.hotspots``.
+typed as coordinates. Geometry, scoring and the review live in ``scenarios.hotspots``.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.telepath import register
-from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
-from . import hotspots
-from .blocks import ContentImageBlock, signals_block
+from .. import hotspots, item_statistics, scoring, shuffle
+from .base import ContentImageBlock, ScoredStepBlock, list_error, signals_block
 
 HOTSPOT_RULE = _(
     "Scoring: with S signals in the picture, each signal the learner finds earns points/S; each "
@@ -27,13 +27,9 @@ HOTSPOT_RULE = _(
 )
 
 
-class HotspotMode:
-    COUNT = "count"
-    ALL = "all"
-    CHOICES = [
-        (COUNT, _("Say how many signals there are")),
-        (ALL, _("Mark all you see")),
-    ]
+class HotspotMode(models.TextChoices):
+    COUNT = "count", _("Say how many signals there are")
+    ALL = "all", _("Mark all you see")
 
 
 class HotspotShapeBlock(blocks.CharBlock):
@@ -108,14 +104,10 @@ class HotspotRegionBlock(blocks.StructBlock):
 
 
 def regions_error(message):
-    return StructBlockValidationError(
-        block_errors={
-            "regions": ListBlockValidationError(non_block_errors=[ValidationError(message)])
-        }
-    )
+    return list_error("regions", message)
 
 
-class HotspotBlock(blocks.StructBlock):
+class HotspotBlock(ScoredStepBlock):
     """Spot the signals: the learner marks on the image what they see as signals. Ordinary
     regions are the normal things in the picture a learner might mistake for signals; at least
     two are needed so that the list of labels (the alternative to the picture) does not give
@@ -128,7 +120,7 @@ class HotspotBlock(blocks.StructBlock):
         default=_("Which signals do you see in this picture?"),
     )
     mode = blocks.ChoiceBlock(
-        choices=HotspotMode.CHOICES, default=HotspotMode.COUNT, label=_("Mode")
+        choices=HotspotMode.choices, default=HotspotMode.COUNT, label=_("Mode")
     )
     points = blocks.IntegerBlock(min_value=1, max_value=100, default=2, label=_("Points"))
     feedback = blocks.RichTextBlock(
@@ -165,6 +157,28 @@ class HotspotBlock(blocks.StructBlock):
                 )
             )
         return value
+
+    review_template = "blocks/hotspot_review.html"
+
+    def judge(self, value, chosen):
+        return scoring.score_hotspot(value, chosen)
+
+    def presentation_order(self, value, key):
+        """The regions' neutral labels in "describe what you see", signals and ordinary ones
+        mixed in a keyed order."""
+        return shuffle.keyed_order([str(child.id) for child in value["regions"].bound_blocks], key)
+
+    def review(self, value, answer, order=()):
+        return hotspots.review(value, answer)
+
+    def statistics(self, value, answers):
+        return item_statistics.count_hotspot(value, answers)
+
+    def example_answer(self, value, good=True):
+        regions = list(value["regions"].bound_blocks)
+        kind = hotspots.SIGNAL if good else hotspots.ORDINARY
+        chosen = [f"r:{child.id}" for child in regions if child.value["kind"] == kind]
+        return chosen if good else chosen[:1]
 
     class Meta:
         icon = "view"
