@@ -1,6 +1,7 @@
-"""Issuing certificates and rendering them. ``issue_certificate`` is called by
-``training.services.finish_attempt`` inside its transaction when an attempt passes; it is
-idempotent (one certificate per passing attempt)."""
+"""Issuing certificates and rendering them. ``issue_certificate`` receives training's
+``attempt_passed`` signal, sent inside ``finish_attempt``'s transaction when an attempt passes
+(connected in ``CertificatesConfig.ready``); it is idempotent (one certificate per passing
+attempt)."""
 
 import logging
 
@@ -72,6 +73,11 @@ def issue_certificate(attempt, module_title=None):
             if existing is not None:
                 return existing, False
     raise IntegrityError("could not draw a free verification code")
+
+
+def on_attempt_passed(sender, attempt, module_title=None, **kwargs):
+    """training's ``attempt_passed``: the certificate of the pass, in the same transaction."""
+    issue_certificate(attempt, module_title=module_title)
 
 
 def redate_certificate(attempt):

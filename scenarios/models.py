@@ -114,13 +114,6 @@ class ModuleCatalogue(LoginRequiredPageMixin, Page):
     class Meta:
         verbose_name = _("module catalogue")
 
-    def get_context(self, request, *args, **kwargs):
-        from training.services import catalogue_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context["entries"] = catalogue_for(request.user, self)
-        return context
-
 
 class Audience(models.TextChoices):
     PROFESSIONALS = "professionals", _("Professionals (BOAs, inspectors, officials)")
@@ -229,13 +222,6 @@ class ModulePage(LoginRequiredPageMixin, Page):
 
     def scored_steps(self):
         return [step for step in self.steps if step.block.is_scored]
-
-    def get_context(self, request, *args, **kwargs):
-        from training.services import module_overview_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_overview_for(request.user, self))
-        return context
 
     def serve_preview(self, request, mode_name):
         if mode_name == "player":

@@ -326,23 +326,3 @@ def send_manager_digest(manager_id, week, today=None):
     }
     reminder = Reminder(manager.pk, None, ReminderStage.MANAGER_DIGEST, week)
     return send_once(reminder, lambda: render_message("manager_digest", context, manager.email))
-
-
-# -- queueing ----------------------------------------------------------------------------------
-
-
-def enqueue_reminders(today=None):
-    """Queue one task per e-mail that is due; returns the reminders queued. Safe to run as often
-    as you like: what was sent is not queued again, and a reminder queued twice (two runs before
-    the worker got to it) is still sent once."""
-    from . import tasks
-
-    queued = due_reminders(today)
-    for reminder in queued:
-        if reminder.assignment_id is None:
-            tasks.send_manager_digest.enqueue(reminder.recipient_id, reminder.cycle)
-        else:
-            tasks.send_learner_reminder.enqueue(
-                reminder.recipient_id, reminder.assignment_id, reminder.stage, reminder.cycle
-            )
-    return queued

@@ -12,10 +12,10 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from certificates.services import issue_certificate
 from scenarios import branching, scoring
 from scenarios.models import Audience, ModulePage
 
+from . import signals
 from .models import Assignment, Attempt, Completion, CompletionStatus, Profile, Response
 from .status import AssignedStatus, status_for_assignment
 
@@ -422,8 +422,8 @@ def finish_attempt(attempt):
         locked.save()
         update_completion(locked.learner, locked.module)
         if locked.passed:
-            # In the same transaction: a pass and its certificate are recorded together.
-            issue_certificate(locked, module_title=content.title)
+            # In the same transaction: a pass and what it brings (a certificate) go together.
+            signals.attempt_passed.send(Attempt, attempt=locked, module_title=content.title)
     return locked
 
 

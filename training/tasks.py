@@ -11,6 +11,21 @@ from django.tasks import task
 from . import reminders
 
 
+def enqueue_reminders(today=None):
+    """Queue one task per e-mail that is due; returns the reminders queued. Safe to run as often
+    as you like: what was sent is not queued again, and a reminder queued twice (two runs before
+    the worker got to it) is still sent once."""
+    queued = reminders.due_reminders(today)
+    for reminder in queued:
+        if reminder.assignment_id is None:
+            send_manager_digest.enqueue(reminder.recipient_id, reminder.cycle)
+        else:
+            send_learner_reminder.enqueue(
+                reminder.recipient_id, reminder.assignment_id, reminder.stage, reminder.cycle
+            )
+    return queued
+
+
 @task
 def send_learner_reminder(recipient_id, assignment_id, stage, cycle):
     return reminders.send_learner_reminder(recipient_id, assignment_id, stage, cycle)

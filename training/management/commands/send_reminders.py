@@ -10,7 +10,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 
-from training import reminders
+from training import reminders, tasks
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        due = reminders.due_reminders() if dry_run else reminders.enqueue_reminders()
+        due = reminders.due_reminders() if dry_run else tasks.enqueue_reminders()
         by_stage = Counter(str(reminder.stage) for reminder in due)
         details = ", ".join(f"{stage}: {count}" for stage, count in sorted(by_stage.items()))
         verb = "would be queued" if dry_run else "queued"
