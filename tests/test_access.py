@@ -288,3 +288,81 @@ def test_only_content_editors_open_the_trainer_tools(client, world, role, endpoi
     else:
         assert response.status_code in (302, 403, 404)
         assert NAMES["a1"].split()[0] not in response.content.decode()
+
+
+# -- the coordinators' figures: aggregates only, whatever the query string --------------------
+
+FIGURE_QUERIES = [
+    "",
+    "?threshold=1",
+    "?INSIGHTS_PRIVACY_THRESHOLD=1&privacy=off&debug=1",
+    "?organisation={b}&team={a1}&module={module}",
+    "?show=all&format=csv&page=2&status=completed",
+]
+
+
+def figures_url(world, query):
+    nodes = world["nodes"]
+    return "/leren/inzicht/" + query.format(
+        b=nodes["b"].pk, a1=nodes["a1"].pk, module=world["module"].pk
+    )
+
+
+@pytest.fixture
+def eight_in_a(world):
+    """Four more people in Team A1, one with a pass: Gemeente A then has eight people (two
+    learners, the manager, HR and these four), of whom one passed. A group big enough to show
+    with a count of one inside it; Gemeente B (one person) and the province's own staff (the
+    coordinator) are too small to show at all."""
+    from training.models import Completion
+
+    for index in range(4):
+        user = UserFactory(username=f"extra{index}", first_name="Extranaam", last_name=str(index))
+        Profile.objects.filter(user=user).update(organisation=world["nodes"]["a1"])
+        if index == 0:
+            Completion.objects.create(
+                learner=user,
+                module=world["module"],
+                status="completed",
+                best_score=90,
+                first_completed_at="2026-11-01T10:00:00Z",
+                last_completed_at="2026-11-01T10:00:00Z",
+                attempt_count=1,
+            )
+    return world
+
+
+@pytest.mark.parametrize("query", FIGURE_QUERIES)
+def test_coordinators_see_aggregates_and_never_a_count_under_the_threshold(
+    client, eight_in_a, settings, query
+):
+    from tests.insights_tables import disclosures, tables
+
+    settings.INSIGHTS_PRIVACY_THRESHOLD = 5
+    login_with_mfa(client, eight_in_a["users"]["coordinator"])
+    plain = client.get("/leren/inzicht/").content.decode()
+
+    response = client.get(figures_url(eight_in_a, query))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert tables(html) == tables(plain)  # the query string changes nothing
+    assert disclosures(html, 5) == []
+    (table,) = tables(html)
+    totals = table["rows"][-1]
+    assert totals[0] == "Alle organisaties" and totals[1] == "10"  # aggregates are there
+    assert "Extranaam" not in html and not shown(response)
+
+
+@pytest.mark.parametrize("query", FIGURE_QUERIES)
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_only_coordinators_and_admins_open_the_figures(client, eight_in_a, role, query):
+    if role != "anonymous":
+        login_with_mfa(client, eight_in_a["users"][role])
+
+    response = client.get(figures_url(eight_in_a, query))
+
+    expected = {"anonymous": 302, "coordinator": 200, "admin": 200}.get(role, 403)
+    assert response.status_code == expected
+    if expected != 200:
+        assert "Alle organisaties" not in response.content.decode()

@@ -20,15 +20,19 @@ class AssignedTraining:
     status: AssignedStatus
 
 
-def assigned_trainings(profiles, today=None, *, live_only=True):
+def assigned_trainings(profiles, today=None, *, live_only=True, assignments=None):
     """The status of each person in ``profiles`` (a queryset) on every module assigned to them:
     the assignments of their node and the nodes above it, for their function or every function,
-    one per module (the earliest due date), on live modules. A fixed number of queries."""
+    one per module (the earliest due date), on live modules. A fixed number of queries; a caller
+    that has the assignments already (with organisation and module) passes them."""
     today = today or timezone.localdate()
     by_path = defaultdict(list)
-    assignments = Assignment.objects.select_related("organisation", "module")
-    if live_only:
-        assignments = assignments.filter(module__live=True)
+    if assignments is None:
+        assignments = Assignment.objects.select_related("organisation", "module")
+        if live_only:
+            assignments = assignments.filter(module__live=True)
+    elif live_only:
+        assignments = [assignment for assignment in assignments if assignment.module.live]
     for assignment in assignments:
         by_path[assignment.organisation.path].append(assignment)
     if not by_path:

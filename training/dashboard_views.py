@@ -151,13 +151,16 @@ def dashboard_csv(request):
 @login_required
 @require_GET
 def insights(request):
-    """Aggregates for programme coordinators: trained people per organisation and module."""
-    from .insights import coverage_by_organisation, may_see_insights, privacy_threshold
+    """Aggregates for programme coordinators: per assigned module, each organisation's people by
+    status, with totals; whatever could single someone out is hidden (``training.disclosure``).
+    Takes no parameters: nothing in the query string changes what is shown."""
+    from .insights import insight_tables, may_see_insights, privacy_threshold
 
     if not may_see_insights(request.user):
         raise PermissionDenied(_("Only programme coordinators see these figures."))
+    threshold = privacy_threshold()
     return render(
         request,
         "training/insights.html",
-        {"groups": coverage_by_organisation(), "threshold": privacy_threshold()},
+        {"tables": insight_tables(threshold=threshold), "threshold": threshold},
     )
