@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from training.models import Assignment, Attempt, Profile
+from training.models import Assignment, AssignmentIndex, Attempt, Profile
 from training.status import add_months, local_date
 
 from .models import Certificate, new_code
@@ -30,12 +30,12 @@ def validity_months_for(learner, module_id):
     assignments_for``, ``training.status``). None when no assignment applies or it sets no
     period: then the certificate does not expire."""
     profile = Profile.objects.select_related("organisation").filter(user=learner).first()
-    assignment = (
+    candidates = (
         Assignment.objects.for_profile(profile)
         .filter(module_id=module_id)
-        .order_by("due_date", "pk")
-        .first()
+        .select_related("organisation")
     )
+    assignment = AssignmentIndex(candidates).for_profile(profile).get(module_id)
     return assignment.validity_months if assignment else None
 
 

@@ -1,13 +1,12 @@
 """Who is assigned what, and where they stand: for many people at once, in a fixed number of
-queries. Reminders and the coordinators' figures read it; the rule of who an assignment is for
-is ``training.models.assignment_applies``, and statuses come from ``training.status``."""
+queries. Reminders and the coordinators' figures read it; which assignment applies to whom is
+``training.models.AssignmentIndex``, and statuses come from ``training.status``."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .models import Assignment, Completion, Profile, ancestor_paths, assignment_applies
+from .models import Assignment, AssignmentIndex, Completion, Profile
 from .status import AssignedStatus, status_for_assignment
 
 
@@ -26,32 +25,19 @@ def assigned_trainings(profiles, today=None, *, live_only=True, assignments=None
     one per module (the earliest due date), on live modules. A fixed number of queries; a caller
     that has the assignments already (with organisation and module) passes them."""
     today = today or timezone.localdate()
-    by_path = defaultdict(list)
     if assignments is None:
         assignments = Assignment.objects.select_related("organisation", "module")
         if live_only:
             assignments = assignments.filter(module__live=True)
     elif live_only:
         assignments = [assignment for assignment in assignments if assignment.module.live]
-    for assignment in assignments:
-        by_path[assignment.organisation.path].append(assignment)
-    if not by_path:
+    index = AssignmentIndex(assignments)
+    if not index.by_node:
         return []
     pairs = []
     for profile in profiles:
-        path = profile.organisation.path
-        by_module = {}
-        for node in ancestor_paths(path):
-            for assignment in by_path.get(node, ()):
-                if not assignment_applies(node, assignment.function, path, profile.function):
-                    continue
-                current = by_module.get(assignment.module_id)
-                if current is None or (assignment.due_date, assignment.pk) < (
-                    current.due_date,
-                    current.pk,
-                ):
-                    by_module[assignment.module_id] = assignment
-        pairs.extend((profile, assignment) for assignment in by_module.values())
+        applying = index.for_place(profile.organisation.path, profile.function)
+        pairs.extend((profile, assignment) for assignment in applying.values())
     if not pairs:
         return []
     module_ids = {assignment.module_id for _profile, assignment in pairs}

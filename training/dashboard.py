@@ -34,10 +34,10 @@ from cms import roles
 
 from .models import (
     Assignment,
+    AssignmentIndex,
     Completion,
     Profile,
     ancestor_paths,
-    assignment_applies,
 )
 from .scope import organisations_visible_to, scope_paths, sees_everyone
 from .status import TrainingStatus, status_for_assignment
@@ -59,13 +59,6 @@ PAGE_SIZE = 50
 def may_use_dashboard(user):
     """Managers, HR and platform admins see the dashboard; everyone else is refused."""
     return roles.has_role(user, roles.MANAGERS) or roles.has_role(user, roles.HR)
-
-
-def applies_to(assignment, person):
-    """Whether an assignment applies to a ``Person``, without a query."""
-    return assignment_applies(
-        assignment.organisation.path, assignment.function, person.path, person.function
-    )
 
 
 class DashboardFilterForm(forms.Form):
@@ -199,18 +192,9 @@ def build_dashboard(user, params, today=None):
     if module_id:
         assignments = [a for a in assignments if a.module_id == module_id]
 
-    # Per person: module id -> the assignment that applies (earliest due date wins). That
-    # depends on the person's node and function only, so it is worked out once per pair.
-    applying, by_place = {}, {}
-    for person in people:
-        place = (person.path, person.function)
-        chosen = by_place.get(place)
-        if chosen is None:
-            chosen = by_place[place] = {}
-            for assignment in assignments:  # ordered by due date, then pk
-                if assignment.module_id not in chosen and applies_to(assignment, person):
-                    chosen[assignment.module_id] = assignment
-        applying[person.pk] = chosen
+    # Per person: module id -> the assignment that applies (worked out once per place).
+    index = AssignmentIndex(assignments)
+    applying = {person.pk: index.for_place(person.path, person.function) for person in people}
     if module_id:
         people = [p for p in people if applying[p.pk]]
 

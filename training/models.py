@@ -193,6 +193,72 @@ class Assignment(models.Model):
         return f"{self.module} → {self.organisation} ({self.due_date:%Y-%m-%d})"
 
 
+class AssignmentIndex:
+    """Which assignment applies to a person, for every module at once: the one rule, used by
+    the player, the dashboards, the exports, the reminders and the certificates.
+
+    An assignment applies to everyone in its organisation node and below, of its function or of
+    any function when it names none (``assignment_applies``); of several on one module the one
+    with the earliest due date wins, then the oldest. Built from assignments already loaded,
+    model instances or ``.values()`` rows (``fields`` names how to read them); answers without
+    queries, worked out once per (node, function), so a list of thousands of people costs as
+    much as the number of places they work in."""
+
+    MODEL_FIELDS = {
+        "path": lambda a: a.organisation.path,
+        "function": lambda a: a.function,
+        "module": lambda a: a.module_id,
+        "rank": lambda a: (a.due_date, a.pk),
+    }
+    VALUES_FIELDS = {
+        "path": lambda a: a["organisation__path"],
+        "function": lambda a: a["function"],
+        "module": lambda a: a["module_id"],
+        "rank": lambda a: (a["due_date"], a["pk"]),
+    }
+
+    def __init__(self, assignments, fields=None):
+        self.fields = fields or self.MODEL_FIELDS
+        self.by_node = {}
+        for assignment in assignments:
+            self.by_node.setdefault(self.fields["path"](assignment), []).append(assignment)
+        self._places = {}
+
+    @classmethod
+    def from_values(cls, rows):
+        """An index over ``Assignment.objects.values("pk", "module_id", "organisation__path",
+        "function", "due_date", …)`` rows."""
+        return cls(rows, cls.VALUES_FIELDS)
+
+    def for_place(self, path, function):
+        """{module id: the assignment that applies} to someone at node ``path`` with
+        ``function``; empty for someone without a node."""
+        if not path:
+            return {}
+        key = (path, function)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = {}
+            path_of, function_of = self.fields["path"], self.fields["function"]
+            module_of, rank_of = self.fields["module"], self.fields["rank"]
+            for node in ancestor_paths(path):
+                for assignment in self.by_node.get(node, ()):
+                    if not assignment_applies(
+                        path_of(assignment), function_of(assignment), path, function
+                    ):
+                        continue
+                    best = found.get(module_of(assignment))
+                    if best is None or rank_of(assignment) < rank_of(best):
+                        found[module_of(assignment)] = assignment
+        return found
+
+    def for_profile(self, profile):
+        """``for_place`` of a profile; nothing applies to someone who has left."""
+        if profile is None or profile.organisation_id is None or not profile.active:
+            return {}
+        return self.for_place(profile.organisation.path, profile.function)
+
+
 def new_shuffle_seed():
     return secrets.token_hex(16)
 

@@ -21,7 +21,7 @@ cells once per person and neutralises repeated texts once (tests compare the two
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 
 from django.utils import timezone, translation
@@ -32,11 +32,11 @@ from import_export.fields import Field
 from .models import (
     EMPLOYER_KINDS,
     Assignment,
+    AssignmentIndex,
     Completion,
     Function,
     Organisation,
     ancestor_paths,
-    assignment_applies,
 )
 from .spreadsheet import neutralise
 from .status import TrainingStatus, status_of
@@ -124,10 +124,8 @@ class ExportContext:
     every row of one file is judged on the same day."""
 
     organisations: dict
-    assignments: dict
+    assignments: AssignmentIndex
     today: datetime.date
-    _applicable: dict = field(default_factory=dict)
-    _by_node: dict | None = None
 
     @classmethod
     def load(cls, organisation=None, module=None, today=None):
@@ -147,39 +145,20 @@ class ExportContext:
             assignments = assignments.filter(organisation__path__in=organisations.keys())
         if module is not None:
             assignments = assignments.filter(module=module)
-        by_node = {}
-        for row in assignments.values(
-            "pk", "module_id", "organisation__path", "function", "due_date", "validity_months"
-        ).order_by("due_date", "pk"):
-            key = (row["organisation__path"], row["module_id"])
-            by_node.setdefault(key, []).append(row)
-        return cls(organisations, by_node, today or timezone.localdate())
+        index = AssignmentIndex.from_values(
+            assignments.values(
+                "pk", "module_id", "organisation__path", "function", "due_date", "validity_months"
+            )
+        )
+        return cls(organisations, index, today or timezone.localdate())
 
     def assignment_for(self, path, function, active, module_id):
-        """The assignment that applies to a person on a module, as
-        ``Assignment.objects.for_profile`` and ``services.assignments_for`` decide it: one for
-        their node or a node above, for their function or every function, the earliest due
-        date; none for someone without a node or who has left. Worked out once per (node,
-        function) for every module at once: the memory stays small whatever the rows."""
+        """The assignment that applies to a person on a module (``AssignmentIndex``); none for
+        someone without a node or who has left. Worked out once per (node, function) for every
+        module at once: the memory stays small whatever the rows."""
         if not path or not active:
             return None
-        key = (path, function)
-        applicable = self._applicable.get(key)
-        if applicable is None:
-            if self._by_node is None:
-                self._by_node = {}
-                for (node, _module_id), found in self.assignments.items():
-                    self._by_node.setdefault(node, []).extend(found)
-            applicable = self._applicable[key] = {}
-            for node in ancestor_paths(path):
-                for assignment in self._by_node.get(node, ()):
-                    if not assignment_applies(node, assignment["function"], path, function):
-                        continue
-                    best = applicable.get(assignment["module_id"])
-                    rank = (assignment["due_date"], assignment["pk"])
-                    if best is None or rank < (best["due_date"], best["pk"]):
-                        applicable[assignment["module_id"]] = assignment
-        return applicable.get(module_id)
+        return self.assignments.for_place(path, function).get(module_id)
 
     def employer(self, path):
         """The nearest node at or above ``path`` that is a municipality or partner

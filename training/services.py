@@ -16,7 +16,15 @@ from scenarios import branching, scoring
 from scenarios.models import Audience, ModulePage
 
 from . import signals
-from .models import Assignment, Attempt, Completion, CompletionStatus, Profile, Response
+from .models import (
+    Assignment,
+    AssignmentIndex,
+    Attempt,
+    Completion,
+    CompletionStatus,
+    Profile,
+    Response,
+)
 from .status import AssignedStatus, status_for_assignment
 
 
@@ -75,14 +83,11 @@ def profile_of(user):
 
 
 def assignments_for(user):
-    """The assignments that apply to this learner, one per module (the earliest due date)."""
+    """The assignments that apply to this learner, one per module (``AssignmentIndex``)."""
     if not hasattr(user, "_assignments"):
-        by_module = {}
-        for assignment in Assignment.objects.for_profile(profile_of(user)).order_by(
-            "-due_date", "-pk"
-        ):
-            by_module[assignment.module_id] = assignment  # the earliest due date wins
-        user._assignments = by_module
+        profile = profile_of(user)
+        candidates = Assignment.objects.for_profile(profile).select_related("organisation")
+        user._assignments = AssignmentIndex(candidates).for_profile(profile)
     return user._assignments
 
 
