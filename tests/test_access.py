@@ -8,15 +8,17 @@ XLSX, in any cell).
 """
 
 import io
+import re
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from cms import roles
 from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation
 from training import services
-from training.models import Assignment, Organisation, Profile
+from training.models import Assignment, AuditEntry, Organisation, Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -88,11 +90,11 @@ def dashboard_tampered_team(client, world):
 
 
 def dashboard_csv(client, world):
-    return client.get("/leren/teams/overzicht.csv")
+    return client.post("/leren/teams/overzicht.csv")
 
 
 def dashboard_csv_tampered_team(client, world):
-    return client.get("/leren/teams/overzicht.csv", {"team": world["nodes"]["b"].pk})
+    return client.post("/leren/teams/overzicht.csv", {"team": world["nodes"]["b"].pk})
 
 
 def export_csv(client, world):
@@ -288,3 +290,59 @@ def test_only_content_editors_open_the_trainer_tools(client, world, role, endpoi
     else:
         assert response.status_code in (302, 403, 404)
         assert NAMES["a1"].split()[0] not in response.content.decode()
+
+
+# -- an export is a deliberate action: no link or form on another site starts one -----------------
+
+# Where each export is offered on this site (the page whose form carries the CSRF token), where
+# the download goes, and what the site's own form posts; and who may download it.
+HR_EXPORT = "/admin/hr/export/"
+MANAGING = {"manager", "hr", "admin"}
+EXPORTS = {
+    "dashboard-csv": ("/leren/teams/", "/leren/teams/overzicht.csv", {}, MANAGING),
+    "export-csv": (HR_EXPORT, HR_EXPORT, {"action": "csv"}, {"hr", "admin"}),
+    "export-xlsx": (HR_EXPORT, HR_EXPORT, {"action": "xlsx"}, {"hr", "admin"}),
+}
+
+
+def exports_audited():
+    return AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
+
+
+def csrf_token_on(client, page):
+    response = client.get(page)
+    assert response.status_code == 200
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
+
+
+@pytest.mark.parametrize("forgery", ["link", "foreign-form"])
+@pytest.mark.parametrize("endpoint", sorted(EXPORTS))
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_no_link_or_form_on_another_site_starts_an_export(world, settings, role, endpoint, forgery):
+    # A browser sends the session cookie with a top-level link from another site, and a foreign
+    # form can post anything but this site's CSRF token: neither may export, audit or count.
+    settings.RATELIMIT_EXPORT = "1/m"
+    page, url, data, may_export = EXPORTS[endpoint]
+    client = Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    for _ in range(3):
+        response = client.get(url, data) if forgery == "link" else client.post(url, data)
+        assert response.status_code in (302, 403, 405) or (
+            # the admin export's address is also the page with its form: a link shows the form
+            endpoint.startswith("export-") and response.status_code == 200
+        )
+        assert "attachment" not in response.get("Content-Disposition", "")
+        assert shown(response) == set()
+        if forgery == "link" and response.status_code == 405:
+            assert 'href="/leren/teams/"' in response.content.decode()  # a way to the button
+
+    assert exports_audited() == 0
+    if role in may_export:  # the quota of one export a minute is still unused
+        token = csrf_token_on(client, page)
+        response = client.post(url, {**data, "csrfmiddlewaretoken": token})
+        assert response.status_code == 200
+        assert shown(response) == SCOPE[role]
+        assert exports_audited() == 1
+
