@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from training import services as training_services
@@ -43,6 +44,7 @@ def my_certificates(request):
 
 @login_required
 @require_GET
+@cache_control(private=True, no_store=True)  # a personal document: kept in no cache
 def certificate_pdf(request, pk):
     """The PDF of the learner's own certificate; another person's certificate is a 404."""
     certificate = get_object_or_404(Certificate.objects.own(request.user), pk=pk)
@@ -98,4 +100,6 @@ def _verify_page(request, status=200, **context):
     context.setdefault("typed_code", "")
     response = render(request, "certificates/verify.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # It shows a person's name: no proxy or shared browser keeps it.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from cms import roles
-from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation
+from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation, play
 from training import services
 from training.models import Assignment, AuditEntry, Organisation, Profile
 
@@ -346,3 +346,62 @@ def test_no_link_or_form_on_another_site_starts_an_export(world, settings, role,
         assert shown(response) == SCOPE[role]
         assert exports_audited() == 1
 
+
+# -- personal pages and downloads are kept in no cache ---------------------------------------------
+
+
+def my_data(client, world):
+    return client.get("/leren/mijn-gegevens.json")
+
+
+def result_page(client, world):
+    attempt = world["attempts"]["a1"]
+    play(attempt)
+    return client.get(f"/leren/poging/{attempt.pk}/resultaat/")
+
+
+def step_page(client, world):
+    return client.get(f"/leren/poging/{world['attempts']['a1'].pk}/stap/1/")
+
+
+def certificate_pdf(client, world):
+    return client.get(f"/leren/certificaten/{certificates_of(world)['a1'].pk}/pdf/")
+
+
+def export_page(client, world):
+    return client.get("/admin/hr/export/")
+
+
+PERSONAL = {
+    **{name: request for name, (request, _scope) in ENDPOINTS.items()},
+    "my-data": my_data,
+    "result": result_page,
+    "step": step_page,
+    "certificate-pdf": certificate_pdf,
+    "export-page": export_page,
+}
+# Public pages that still show a person: the certificate check shows the holder's name.
+PUBLIC = {"certificate-verify", "certificate-verify-tampered-code"}
+
+
+@pytest.mark.parametrize(
+    ("role", "endpoint"),
+    [
+        (role, endpoint)
+        for endpoint in sorted(PERSONAL)
+        for role in sorted(SCOPE)
+        if role != "anonymous" or endpoint in PUBLIC
+    ],
+)
+def test_personal_pages_and_downloads_are_kept_in_no_cache(client, world, role, endpoint):
+    # Whatever the answer (the page, a download, a refusal or a redirect): no shared proxy may
+    # keep it and no browser may write it to disk for the next user of the computer.
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    response = PERSONAL[endpoint](client, world)
+
+    cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= cache_control, (
+        f"{endpoint} for {role} ({response.status_code}): Cache-Control {cache_control}"
+    )

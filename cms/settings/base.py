@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to a logged-in person: Cache-Control: private, no-store (cms.middleware).
+    "cms.middleware.PrivatePagesMiddleware",
     # The logged-in user is the actor of role changes recorded in the audit log.
     "training.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
