@@ -54,18 +54,35 @@ def certificate_pdf(request, pk):
     return response
 
 
+# Lookups per address are counted over this many seconds from the first one.
+LOOKUP_WINDOW = 60
+
+
 def _too_many_lookups(request):
     """A light limit on code lookups per address and minute (in the shared cache), on top of
     codes that are unguessable anyway."""
     limit = getattr(settings, "CERTIFICATE_VERIFY_PER_MINUTE", 30)
-    key = f"certificates.verify.{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, timeout=60):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=60)
-        return False
+    return _count_lookup(f"certificates.verify.{request.META.get('REMOTE_ADDR', '')}") > limit
+
+
+def _count_lookup(key):
+    """This lookup's number in its address's window. The cache's add and incr are atomic (the
+    in-process cache, Redis, and cms.cache's database cache), so simultaneous lookups each get
+    a number of their own; incr keeps the expiry add set, so the window is the same
+    ``LOOKUP_WINDOW`` seconds on every backend."""
+    for _attempt in range(3):
+        if cache.add(key, 1, timeout=LOOKUP_WINDOW):
+            return 1  # the first lookup opens the window
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window ended between add and incr: open a new one
+            continue
+        if count == 1:
+            # Redis's incr checks the key exists, then INCRs: if it expired in between, INCR
+            # makes a new key without expiry, which would count forever.
+            cache.touch(key, LOOKUP_WINDOW)
+        return count
+    return 0  # a cache that keeps failing: the lookup is not held up (codes are unguessable)
 
 
 @require_GET
