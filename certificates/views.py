@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from training import services as training_services
@@ -43,6 +44,7 @@ def my_certificates(request):
 
 @login_required
 @require_GET
+@cache_control(private=True, no_store=True)  # a personal document: kept in no cache
 def certificate_pdf(request, pk):
     """The PDF of the learner's own certificate; another person's certificate is a 404."""
     certificate = get_object_or_404(Certificate.objects.own(request.user), pk=pk)
@@ -52,18 +54,35 @@ def certificate_pdf(request, pk):
     return response
 
 
+# Lookups per address are counted over this many seconds from the first one.
+LOOKUP_WINDOW = 60
+
+
 def _too_many_lookups(request):
     """A light limit on code lookups per address and minute (in the shared cache), on top of
     codes that are unguessable anyway."""
     limit = getattr(settings, "CERTIFICATE_VERIFY_PER_MINUTE", 30)
-    key = f"certificates.verify.{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, timeout=60):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=60)
-        return False
+    return _count_lookup(f"certificates.verify.{request.META.get('REMOTE_ADDR', '')}") > limit
+
+
+def _count_lookup(key):
+    """This lookup's number in its address's window. The cache's add and incr are atomic (the
+    in-process cache, Redis, and cms.cache's database cache), so simultaneous lookups each get
+    a number of their own; incr keeps the expiry add set, so the window is the same
+    ``LOOKUP_WINDOW`` seconds on every backend."""
+    for _attempt in range(3):
+        if cache.add(key, 1, timeout=LOOKUP_WINDOW):
+            return 1  # the first lookup opens the window
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window ended between add and incr: open a new one
+            continue
+        if count == 1:
+            # Redis's incr checks the key exists, then INCRs: if it expired in between, INCR
+            # makes a new key without expiry, which would count forever.
+            cache.touch(key, LOOKUP_WINDOW)
+        return count
+    return 0  # a cache that keeps failing: the lookup is not held up (codes are unguessable)
 
 
 @require_GET
@@ -98,4 +117,6 @@ def _verify_page(request, status=200, **context):
     context.setdefault("typed_code", "")
     response = render(request, "certificates/verify.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # It shows a person's name: no proxy or shared browser keeps it.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -1,4 +1,5 @@
-"""Request and response middleware: the language, and the security headers."""
+"""Request and response middleware: the language, the security headers, and keeping pages for
+logged-in people out of every cache."""
 
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
@@ -44,3 +45,21 @@ class SecurityHeadersMiddleware(ContentSecurityPolicyMiddleware):
             response._csp_config = settings.SECURE_CSP_ADMIN
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return super().process_response(request, response)
+
+
+class PrivatePagesMiddleware:
+    """Every response to a logged-in person gets ``Cache-Control: private, no-store``, unless
+    the view chose a Cache-Control of its own: their pages show their answers, results,
+    certificates or their team's records, which no shared proxy may keep and no browser should
+    write to disk (a shared computer's back button or disk cache would show them to the next
+    user). Anonymous pages are left to the views (the verification page sets it itself)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if "Cache-Control" not in response.headers and user is not None and user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response

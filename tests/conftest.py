@@ -61,6 +61,71 @@ def _empty_cache():
     cache.clear()
 
 
+# -- the shared caches a deployment uses, for tests of rate limits on each -------------------------
+
+# Redis for the tests: a key prefix of each test's own, and only those keys are deleted afterwards.
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def cache_backend(request, settings):
+    """The default cache switched to ``request.param`` (parametrize with ``indirect=True``):
+    "in-process" (the tests' own LocMemCache), "redis" (Django's RedisCache at REDIS_TEST_URL;
+    skipped when it does not answer, but a failure on CI) or "database" (cms.cache.DatabaseCache
+    in a table of its own, emptied before and after)."""
+    import uuid
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    kind = request.param
+    if kind == "in-process":
+        location = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": location,
+            }
+        }
+        yield kind
+        cache.clear()
+    elif kind == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
+        try:
+            client.ping()
+        except redis.RedisError as error:
+            message = f"Redis at {REDIS_TEST_URL} does not answer ({error})"
+            if os.environ.get("CI"):
+                pytest.fail(f"{message}: CI runs the rate-limit tests on Redis too")
+            pytest.skip(message)
+        prefix = f"wb-test-{uuid.uuid4().hex}"
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+                "KEY_PREFIX": prefix,
+            }
+        }
+        yield kind
+        keys = list(client.scan_iter(match=f"{prefix}:*"))  # never FLUSHDB: Redis is shared
+        if keys:
+            client.delete(*keys)
+        client.close()
+    elif kind == "database":
+        # TEST_DATABASE_CACHE=django.core.cache.backends.db.DatabaseCache shows what these
+        # tests catch: Django's own database cache loses counts and moves expiries.
+        backend = os.environ.get("TEST_DATABASE_CACHE", "cms.cache.DatabaseCache")
+        settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "test_cache_table"}}
+        call_command("createcachetable", verbosity=0)
+        cache.clear()
+        yield kind
+        cache.clear()
+    else:
+        raise ValueError(f"unknown cache backend {kind!r}")
+
+
 @pytest.fixture
 def catalogue(db):
     from tests.factories import site_with_catalogue

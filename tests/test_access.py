@@ -8,15 +8,17 @@ XLSX, in any cell).
 """
 
 import io
+import re
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from cms import roles
-from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation
+from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation, play
 from training import services
-from training.models import Assignment, Organisation, Profile
+from training.models import Assignment, AuditEntry, Organisation, Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -88,11 +90,11 @@ def dashboard_tampered_team(client, world):
 
 
 def dashboard_csv(client, world):
-    return client.get("/leren/teams/overzicht.csv")
+    return client.post("/leren/teams/overzicht.csv")
 
 
 def dashboard_csv_tampered_team(client, world):
-    return client.get("/leren/teams/overzicht.csv", {"team": world["nodes"]["b"].pk})
+    return client.post("/leren/teams/overzicht.csv", {"team": world["nodes"]["b"].pk})
 
 
 def export_csv(client, world):
@@ -366,3 +368,118 @@ def test_only_coordinators_and_admins_open_the_figures(client, eight_in_a, role,
     assert response.status_code == expected
     if expected != 200:
         assert "Alle organisaties" not in response.content.decode()
+
+
+# -- an export is a deliberate action: no link or form on another site starts one -----------------
+
+# Where each export is offered on this site (the page whose form carries the CSRF token), where
+# the download goes, and what the site's own form posts; and who may download it.
+HR_EXPORT = "/admin/hr/export/"
+MANAGING = {"manager", "hr", "admin"}
+EXPORTS = {
+    "dashboard-csv": ("/leren/teams/", "/leren/teams/overzicht.csv", {}, MANAGING),
+    "export-csv": (HR_EXPORT, HR_EXPORT, {"action": "csv"}, {"hr", "admin"}),
+    "export-xlsx": (HR_EXPORT, HR_EXPORT, {"action": "xlsx"}, {"hr", "admin"}),
+}
+
+
+def exports_audited():
+    return AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
+
+
+def csrf_token_on(client, page):
+    response = client.get(page)
+    assert response.status_code == 200
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
+
+
+@pytest.mark.parametrize("forgery", ["link", "foreign-form"])
+@pytest.mark.parametrize("endpoint", sorted(EXPORTS))
+@pytest.mark.parametrize("role", sorted(SCOPE))
+def test_no_link_or_form_on_another_site_starts_an_export(world, settings, role, endpoint, forgery):
+    # A browser sends the session cookie with a top-level link from another site, and a foreign
+    # form can post anything but this site's CSRF token: neither may export, audit or count.
+    settings.RATELIMIT_EXPORT = "1/m"
+    page, url, data, may_export = EXPORTS[endpoint]
+    client = Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    for _ in range(3):
+        response = client.get(url, data) if forgery == "link" else client.post(url, data)
+        assert response.status_code in (302, 403, 405) or (
+            # the admin export's address is also the page with its form: a link shows the form
+            endpoint.startswith("export-") and response.status_code == 200
+        )
+        assert "attachment" not in response.get("Content-Disposition", "")
+        assert shown(response) == set()
+        if forgery == "link" and response.status_code == 405:
+            assert 'href="/leren/teams/"' in response.content.decode()  # a way to the button
+
+    assert exports_audited() == 0
+    if role in may_export:  # the quota of one export a minute is still unused
+        token = csrf_token_on(client, page)
+        response = client.post(url, {**data, "csrfmiddlewaretoken": token})
+        assert response.status_code == 200
+        assert shown(response) == SCOPE[role]
+        assert exports_audited() == 1
+
+
+# -- personal pages and downloads are kept in no cache ---------------------------------------------
+
+
+def my_data(client, world):
+    return client.get("/leren/mijn-gegevens.json")
+
+
+def result_page(client, world):
+    attempt = world["attempts"]["a1"]
+    play(attempt)
+    return client.get(f"/leren/poging/{attempt.pk}/resultaat/")
+
+
+def step_page(client, world):
+    return client.get(f"/leren/poging/{world['attempts']['a1'].pk}/stap/1/")
+
+
+def certificate_pdf(client, world):
+    return client.get(f"/leren/certificaten/{certificates_of(world)['a1'].pk}/pdf/")
+
+
+def export_page(client, world):
+    return client.get("/admin/hr/export/")
+
+
+PERSONAL = {
+    **{name: request for name, (request, _scope) in ENDPOINTS.items()},
+    "my-data": my_data,
+    "result": result_page,
+    "step": step_page,
+    "certificate-pdf": certificate_pdf,
+    "export-page": export_page,
+}
+# Public pages that still show a person: the certificate check shows the holder's name.
+PUBLIC = {"certificate-verify", "certificate-verify-tampered-code"}
+
+
+@pytest.mark.parametrize(
+    ("role", "endpoint"),
+    [
+        (role, endpoint)
+        for endpoint in sorted(PERSONAL)
+        for role in sorted(SCOPE)
+        if role != "anonymous" or endpoint in PUBLIC
+    ],
+)
+def test_personal_pages_and_downloads_are_kept_in_no_cache(client, world, role, endpoint):
+    # Whatever the answer (the page, a download, a refusal or a redirect): no shared proxy may
+    # keep it and no browser may write it to disk for the next user of the computer.
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    response = PERSONAL[endpoint](client, world)
+
+    cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= cache_control, (
+        f"{endpoint} for {role} ({response.status_code}): Cache-Control {cache_control}"
+    )

@@ -1,11 +1,14 @@
 """The manager dashboard outside the CMS: the training status of the people in the user's teams,
 filtered by team, module and status, and the same view as a CSV download. The views only
 coordinate; ``training.dashboard`` builds what they show, from querysets limited to the user's
-scope."""
+scope.
+
+The CSV download is a POST with the CSRF token (the dashboard's download button posts its
+filters): it writes an audit entry and counts against the export limit, so a link or a form on
+another site must not be able to start it."""
 
 import csv
 import itertools
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from . import ratelimits
@@ -30,10 +34,10 @@ from .models import AuditEntry
 from .spreadsheet import neutralise
 
 
-def _dashboard_or_refuse(request):
+def _dashboard_or_refuse(request, params):
     if not may_use_dashboard(request.user):
         raise PermissionDenied(_("Only managers and HR see the training status of a team."))
-    return build_dashboard(request.user, request.GET)
+    return build_dashboard(request.user, params)
 
 
 @login_required
@@ -42,8 +46,8 @@ def dashboard(request):
     """People by assigned modules, each with their status, a page of people at a time; counts
     and completion per module over everyone the filters select. A page number past the last
     page shows the last page; one that is not a number is refused with a message (400)."""
-    board = _dashboard_or_refuse(request)
-    context = {"board": board, "query": urlencode(board.query)}
+    board = _dashboard_or_refuse(request, request.GET)
+    context = {"board": board}
     if board.is_valid:
         try:
             page = page_of(board.rows, request.GET.get("page"))
@@ -104,13 +108,18 @@ def _csv_rows(board):
 
 
 @login_required
-@require_GET
+@cache_control(private=True, no_store=True)  # personal data: kept in no cache
 def dashboard_csv(request):
-    """The dashboard's cells as CSV, one row per person and assigned module, with the same
-    filters. Streamed row by row from the dashboard built in memory (one manager's teams are
-    small); every text cell is neutralised against formula injection; the download is written
-    to the audit log."""
-    board = _dashboard_or_refuse(request)
+    """The dashboard's cells as CSV, one row per person and assigned module, with the filters
+    POSTed by the dashboard's download button. Streamed row by row from the dashboard built in
+    memory (one manager's teams are small); every text cell is neutralised against formula
+    injection; the download is written to the audit log.
+
+    Only a POST (which CSRF protection limits to this site's own form) exports: any other
+    method gets 405 with a way back to the dashboard, and writes and counts nothing."""
+    if request.method != "POST":
+        return _download_needs_the_button(request)
+    board = _dashboard_or_refuse(request, request.POST)
     if not board.is_valid:
         return render(request, "training/dashboard.html", {"board": board}, status=400)
     if ratelimits.too_many(request, ratelimits.EXPORT):
@@ -145,6 +154,23 @@ def dashboard_csv(request):
     )
     filename = f"training-status-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _download_needs_the_button(request):
+    response = render(
+        request,
+        "training/error.html",
+        {
+            "message": _(
+                "This download starts from the button on the training status of your teams; "
+                "a link cannot start it."
+            ),
+            "back_url": reverse("training:dashboard"),
+        },
+        status=405,
+    )
+    response["Allow"] = "POST"
     return response
 
 

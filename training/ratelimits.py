@@ -1,7 +1,8 @@
 """Per-user rate limits on the endpoints a script could hammer: the learner's answer POST and
 every export download. Counted by django-ratelimit in the shared cache (``CACHES``), so the
-limit holds across app servers; the limits themselves are settings (``RATELIMIT_ANSWER``,
-``RATELIMIT_EXPORT``), read on every request.
+limit holds across app servers, and exactly under simultaneous requests (its add and incr are
+atomic: Redis, or the database cache of ``cms.cache``); the limits themselves are settings
+(``RATELIMIT_ANSWER``, ``RATELIMIT_EXPORT``), read on every request.
 
 A view asks ``too_many(request, ANSWER)`` *before* it changes or reads anything, and answers
 429 with a message of its own when it is true, so a refused request changes nothing."""

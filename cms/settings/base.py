@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to a logged-in person: Cache-Control: private, no-store (cms.middleware).
+    "cms.middleware.PrivatePagesMiddleware",
     # The logged-in user is the actor of role changes recorded in the audit log.
     "training.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -242,8 +244,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The cache, shared by every app server: Redis when REDIS_URL is set (production with more
-# than one machine), else a table in the database (`manage.py createcachetable`; `make run`
-# creates it). Rate limits count requests in it. Tests use an in-process cache (test.py).
+# than one machine), else a table in the database (created by every `migrate`). Rate limits count
+# requests in it; both count exactly under simultaneous requests (Redis INCR; cms.cache makes the
+# database cache's add and incr atomic). Tests use an in-process cache (test.py).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -255,7 +258,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "cms.cache.DatabaseCache",
             "LOCATION": "django_cache",
             # Django's default MAX_ENTRIES of 300 is far too few once every active learner has a
             # rate-limit counter: past it, every cache write also culls the table (deletes the
@@ -265,14 +268,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
-# django-ratelimit only knows the memcached and django-redis backends by name. Django's own
-# RedisCache increments atomically (Redis INCR), so its "not officially supported" warning is
-# silenced. The database cache's increment is a read and a write: under simultaneous requests of
-# one user a few may slip through uncounted, which is acceptable for per-user limits of tens of
-# requests a minute; deployments that want exact limits set REDIS_URL.
+# django-ratelimit only knows the memcached and django-redis backends by name; it warns that
+# others are "not officially supported". Django's own RedisCache and cms.cache.DatabaseCache both
+# add and increment atomically, so the warning is silenced.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
-if not REDIS_URL:
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # Per-user rate limits (django-ratelimit syntax: count/period). A learner answers one question
 # every few seconds at most; an export is a deliberate download.

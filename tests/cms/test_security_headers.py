@@ -42,3 +42,32 @@ def test_hardening_headers_are_set(client):
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_pages_for_a_logged_in_person_are_kept_in_no_cache_and_public_pages_may_be(
+    client, learner, catalogue
+):
+    # The full list of personal pages and downloads, per role: tests/test_access.py.
+    assert "no-store" not in client.get("/").get("Cache-Control", "")
+    client.force_login(learner)
+    assert client.get("/")["Cache-Control"] == "private, no-store"
+
+
+def test_a_view_that_chose_its_own_cache_control_keeps_it(rf):
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.http import HttpResponse
+
+    from cms.middleware import PrivatePagesMiddleware
+
+    def view(request):
+        response = HttpResponse("ok")
+        response["Cache-Control"] = "private, max-age=60"
+        return response
+
+    request = rf.get("/")
+    request.user = User(username="someone")
+    assert PrivatePagesMiddleware(view)(request)["Cache-Control"] == "private, max-age=60"
+    request.user = AnonymousUser()
+    response = PrivatePagesMiddleware(lambda request: HttpResponse("ok"))(request)
+    assert "Cache-Control" not in response

@@ -94,10 +94,27 @@ def test_manager_filters_overdue_training_by_team_accessibly(new_page, teams):
 
     # The same view as CSV.
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download dit overzicht als CSV").click()
+        page.get_by_role("button", name="Download dit overzicht als CSV").click()
     content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     assert "Test Dekkers" in content and "Te laat" in content
     assert "Bakker" not in content and "Evers" not in content
+    assert exports_audited() == 1
+
+    # A link to the download (from another site, say) exports nothing: it says where the button
+    # is, and leads back to the dashboard.
+    response = page.goto("/leren/teams/overzicht.csv?status=overdue")
+    assert response.status == 405
+    expect(page.get_by_role("alert")).to_contain_text("met de knop")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ga terug").click()
+    assert page.url.endswith("/leren/teams/")
+    assert exports_audited() == 1
+
+
+def exports_audited():
+    from training.models import AuditEntry
+
+    return AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
 
 
 def page_link(page, number, total):

@@ -68,7 +68,7 @@ def export(path, client, hr, tmp_path):
         content = b"".join(response.streaming_content)
     elif kind == "dashboard":
         login_with_mfa(client, hr)
-        response = client.get("/leren/teams/overzicht.csv")
+        response = client.post("/leren/teams/overzicht.csv")
         assert response.status_code == 200
         content = b"".join(response.streaming_content)
     else:

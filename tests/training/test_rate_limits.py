@@ -111,7 +111,7 @@ def test_the_dashboard_csv_and_the_admin_export_share_one_limit_per_user(
 ):
     settings.RATELIMIT_EXPORT = "1/m"
     login_with_mfa(client, hr_world["hr"])
-    assert client.get("/leren/teams/overzicht.csv").status_code == 200
+    assert client.post("/leren/teams/overzicht.csv").status_code == 200
 
     response = client.post("/admin/hr/export/", {"action": "csv"})
 
@@ -125,12 +125,12 @@ def test_a_dashboard_csv_over_the_limit_gets_429_and_another_hr_user_is_not_affe
     settings.RATELIMIT_EXPORT = "2/m"
     login_with_mfa(client, hr_world["hr"])
     for _ in range(2):
-        assert client.get("/leren/teams/overzicht.csv").status_code == 200
+        assert client.post("/leren/teams/overzicht.csv").status_code == 200
 
-    refused = client.get("/leren/teams/overzicht.csv")
+    refused = client.post("/leren/teams/overzicht.csv")
 
     assert refused.status_code == 429
     assert EXPORT_MESSAGE in refused.content.decode()
     assert exports_audited() == 2
     login_with_mfa(client, hr_world["other_hr"])
-    assert client.get("/leren/teams/overzicht.csv").status_code == 200
+    assert client.post("/leren/teams/overzicht.csv").status_code == 200

@@ -150,7 +150,7 @@ class ExportView(View):
                 filename=export.filename(exports.XLSX),
                 content_type=exports.CONTENT_TYPES[exports.XLSX],
             )
-        response["Cache-Control"] = "no-store"  # personal data: not kept in any cache
+        response["Cache-Control"] = "private, no-store"  # personal data: kept in no cache
         return response
 
     def render(self, form, row_count=None, status=200, error=None):
