@@ -28,6 +28,13 @@ class AccountAdapter(DefaultAccountAdapter):
         """Nobody signs up with a password: accounts come from the HR import and admins."""
         return False
 
+    def pre_authenticate(self, request, **credentials):
+        """allauth counts failed passwords per username (from any address) and per address; a
+        counter per username lets anyone lock a colleague out from elsewhere. django-axes alone
+        counts them, per username and address together (``AXES_LOCKOUT_PARAMETERS``), so this
+        consumes nothing. allauth's "login_failed" limit still guards two-step codes."""
+        self._login_failed_rl_usage = None
+
     def is_reauthentication_required(self, *, app, **kwargs):
         """Changing two-step settings asks for the password again, unless the person logged in
         (or confirmed) within the last few minutes: setting up the authenticator app right

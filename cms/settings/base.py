@@ -143,9 +143,12 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link cannot log anyone out)
 ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weerbaar Buitengebied] "
-# django-axes owns the password lockout (5 failures); allauth's own counter of failed logins
-# stays as a wider net and still limits guessing two-factor codes (10 per user per 15 minutes).
-ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/900s/key"}
+# django-axes alone counts failed passwords, per username + address (cms.accounts.AccountAdapter
+# does not let allauth count them): a counter per username would let anyone lock a colleague out
+# from elsewhere, one per address would lock out an office behind one address together. allauth's
+# "login_failed" limit is left for two-step codes (10 wrong codes per user per 15 minutes), which
+# only someone past the password can try; its per-address limit on logins is off.
+ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": "10/900s/key"}
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an IdP's e-mail claim never takes over an account
 SOCIALACCOUNT_LOGIN_ON_GET = False  # starting SSO is a POST from the login page
