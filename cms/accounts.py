@@ -5,6 +5,7 @@ import time
 
 from allauth.account import app_settings as account_settings
 from allauth.account import forms as allauth_forms
+from allauth.account import views as account_views
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
@@ -105,6 +106,18 @@ def admin_login(request):
         next_url = ""
     query = urlencode({"next": next_url or reverse("wagtailadmin_home")})
     return HttpResponseRedirect(f"{reverse('login')}?{query}")
+
+
+def admin_logout(request):
+    """The Wagtail admin's "Log out" (a POST) goes through the site's logout, as /uitloggen/
+    does, and lands on the login page. Wagtail's own view would end the session on a GET too
+    (while answering 405): a link or an image could log anyone out. A GET here changes nothing
+    and answers 405 with the site's "Log out?" page, whose button posts."""
+    if request.method == "POST":
+        return account_views.logout(request)
+    response = render(request, "account/logout.html", status=405)
+    response["Allow"] = "POST"
+    return response
 
 
 def lockout_response(request, original_response=None, credentials=None):

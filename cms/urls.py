@@ -18,6 +18,9 @@ urlpatterns = [
     ),
     # The admin's own login form would be a second door past two-step verification: closed.
     path("admin/login/", accounts.admin_login, name="wagtailadmin_login"),
+    # Logging out of the admin is a POST through the site's logout (Wagtail's view would end
+    # the session on a GET too).
+    path("admin/logout/", accounts.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # allauth (two-step verification, password reset, SSO) under /account/; its login and

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # After authentication and messages: privileged users must have passed two-factor
     # authentication before the admin, the exports or the insights (cms.mfa).
     "cms.mfa.RequireTwoFactorMiddleware",
+    # A logged-in user without admin access gets a 403 page at /admin/, not a login loop.
+    "cms.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page (429).
