@@ -36,6 +36,17 @@ class AccountAdapter(DefaultAccountAdapter):
         consumes nothing. allauth's "login_failed" limit still guards two-step codes."""
         self._login_failed_rl_usage = None
 
+    def login(self, request, user):
+        """Log in, noting in the session when this is the account's first login ever: only that
+        session may set up an authenticator app with the password alone (``cms.mfa``). Read
+        before Django's ``update_last_login`` fills in ``last_login``."""
+        from cms.mfa import FIRST_LOGIN_SESSION_KEY
+
+        first = user.last_login is None
+        super().login(request, user)
+        if first:
+            request.session[FIRST_LOGIN_SESSION_KEY] = str(user.pk)
+
     def is_reauthentication_required(self, *, app, **kwargs):
         """Changing two-step settings asks for the password again, unless the person logged in
         (or confirmed) within the last few minutes: setting up the authenticator app right

@@ -26,8 +26,11 @@ urlpatterns = [
     # allauth (two-step verification, password reset, SSO) under /account/; its login and
     # logout (a POST) at the site's own addresses, under both names. The later pattern wins
     # reverse(), so "account_login" also leads to /inloggen/.
-    # Setting up the authenticator app also marks the session as two-step verified (cms.mfa).
+    # Setting up the authenticator app also marks the session as two-step verified, and after
+    # the first login it takes a link sent by e-mail (cms.mfa).
     path("account/2fa/totp/activate/", mfa.activate_totp, name="mfa_activate_totp"),
+    path("account/2fa/totp/link/", mfa.send_setup_link, name="mfa_setup_link_send"),
+    path("account/2fa/totp/link/<str:token>/", mfa.open_setup_link, name="mfa_setup_link"),
     path("account/", include("allauth.urls")),
     path("inloggen/", account_views.login, name="login"),
     path("inloggen/", account_views.login, name="account_login"),

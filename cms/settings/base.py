@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: privileged users must have passed two-factor
-    # authentication before the admin, the exports or the insights (cms.mfa).
+    # authentication before anything but logging in and setting it up (cms.mfa).
     "cms.mfa.RequireTwoFactorMiddleware",
     # A logged-in user without admin access gets a 403 page at /admin/, not a login loop.
     "cms.middleware.AdminAccessMiddleware",
@@ -162,8 +162,31 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "cms.accounts.MFAAdapter"
 MFA_TOTP_ISSUER = "Weerbaar Buitengebied"
 MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds counts too (clock drift)
-# Paths a privileged user reaches only after two-factor authentication in this session.
-MFA_REQUIRED_PATH_PREFIXES = ("/admin/", "/leren/inzicht/", "/leren/teams/overzicht.csv")
+# The only paths a privileged user reaches in a session without two-step verification: logging in
+# and out, setting up or passing two-step verification, resetting a password, the language
+# switch, static and media files and the public certificate check. Everything else, a page added
+# later included, is closed to them until the code is given (cms.mfa.RequireTwoFactorMiddleware).
+MFA_EXEMPT_PATH_PREFIXES = (
+    "/inloggen/",
+    "/uitloggen/",
+    "/admin/logout/",
+    "/account/login/",
+    "/account/logout/",
+    "/account/reauthenticate/",
+    "/account/password/reset/",
+    "/account/2fa/authenticate/",
+    "/account/2fa/totp/activate/",
+    "/account/2fa/totp/link/",
+    "/i18n/",
+    "/static/",
+    "/media/",
+    "/verify/",
+)
+# After the first login, setting up an authenticator app takes a link sent by e-mail: it works
+# once, for this many seconds (cms.mfa).
+MFA_SETUP_LINK_TIMEOUT = 30 * 60
+# How often one person may ask for that link (django-ratelimit syntax).
+MFA_SETUP_LINK_RATE = "3/15m"
 
 # Single sign-on through the organisation's OpenID Connect provider, when configured. Users it
 # creates get learner rights only (cms.accounts.SocialAccountAdapter).
