@@ -433,3 +433,22 @@ def test_the_link_page_carries_no_inline_script_or_style(client, catalogue):
     later_session(client, user)
     html = client.get("/account/2fa/totp/activate/").content.decode()
     assert "<script" not in html and "<style" not in html and "style=" not in html
+
+
+def test_a_link_opened_long_after_the_login_asks_for_the_password_first(client, catalogue):
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    user = make_user("hr", catalogue)
+    later_session(client, user)
+    client.post("/account/2fa/totp/link/")
+    session = client.session
+    for record in session[AUTHENTICATION_METHODS_SESSION_KEY]:
+        record["at"] -= 600  # logged in ten minutes ago
+    session.save()
+    client.get(sent_link())
+    response = client.get("/account/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/reauthenticate/")
+    response = client.post(response["Location"], {"password": PASSWORD})
+    assert response["Location"] == "/account/2fa/totp/activate/"
+    assert shows_the_set_up_form(client)
