@@ -294,7 +294,7 @@ def test_no_allauth_address_sets_up_an_app_in_a_later_session_without_the_link(
     session = client.session
     session[SECRET_SESSION_KEY] = secret
     session.save()
-    for url in ["/account/2fa/totp/activate/", "/account/totp/activate/"]:
+    for url in ["/account/2fa/totp/activate/", "/account/2fa/webauthn/add/"]:
         client.post(url, {"code": totp_code(secret)})
     client.post("/account/2fa/recovery-codes/generate/")
     assert not Authenticator.objects.filter(user=user).exists()
