@@ -5,6 +5,7 @@ import time
 
 from allauth.account import app_settings as account_settings
 from allauth.account import forms as allauth_forms
+from allauth.account import views as account_views
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
@@ -27,6 +28,24 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         """Nobody signs up with a password: accounts come from the HR import and admins."""
         return False
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth counts failed passwords per username (from any address) and per address; a
+        counter per username lets anyone lock a colleague out from elsewhere. django-axes alone
+        counts them, per username and address together (``AXES_LOCKOUT_PARAMETERS``), so this
+        consumes nothing. allauth's "login_failed" limit still guards two-step codes."""
+        self._login_failed_rl_usage = None
+
+    def login(self, request, user):
+        """Log in, noting in the session when this is the account's first login ever: only that
+        session may set up an authenticator app with the password alone (``cms.mfa``). Read
+        before Django's ``update_last_login`` fills in ``last_login``."""
+        from cms.mfa import FIRST_LOGIN_SESSION_KEY
+
+        first = user.last_login is None
+        super().login(request, user)
+        if first:
+            request.session[FIRST_LOGIN_SESSION_KEY] = str(user.pk)
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """Changing two-step settings asks for the password again, unless the person logged in
@@ -98,6 +117,18 @@ def admin_login(request):
         next_url = ""
     query = urlencode({"next": next_url or reverse("wagtailadmin_home")})
     return HttpResponseRedirect(f"{reverse('login')}?{query}")
+
+
+def admin_logout(request):
+    """The Wagtail admin's "Log out" (a POST) goes through the site's logout, as /uitloggen/
+    does, and lands on the login page. Wagtail's own view would end the session on a GET too
+    (while answering 405): a link or an image could log anyone out. A GET here changes nothing
+    and answers 405 with the site's "Log out?" page, whose button posts."""
+    if request.method == "POST":
+        return account_views.logout(request)
+    response = render(request, "account/logout.html", status=405)
+    response["Allow"] = "POST"
+    return response
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -1,8 +1,10 @@
-"""Request and response middleware: the language, the security headers, and keeping pages for
-logged-in people out of every cache."""
+"""Request and response middleware: the language, the security headers, keeping pages for
+logged-in people out of every cache, and the admin's door for logged-in people without admin
+access."""
 
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -63,3 +65,27 @@ class PrivatePagesMiddleware:
         if "Cache-Control" not in response.headers and user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
         return response
+
+
+class AdminAccessMiddleware:
+    """A logged-in learner, manager or coordinator who opens any /admin/ page gets a 403 page in
+    the site's layout with a way to their modules. Wagtail would send them to the login page,
+    which sends a logged-in person straight back to /admin/: a redirect loop. Visitors who are
+    not logged in still go to the login; logging out (/admin/logout/) stays open to everyone."""
+
+    LOGOUT_PATH = "/admin/logout/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith(settings.ADMIN_PATH_PREFIXES)
+            and request.path != self.LOGOUT_PATH
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return render(request, "cms/admin_forbidden.html", status=403)
+        return self.get_response(request)

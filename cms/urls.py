@@ -18,13 +18,19 @@ urlpatterns = [
     ),
     # The admin's own login form would be a second door past two-step verification: closed.
     path("admin/login/", accounts.admin_login, name="wagtailadmin_login"),
+    # Logging out of the admin is a POST through the site's logout (Wagtail's view would end
+    # the session on a GET too).
+    path("admin/logout/", accounts.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # allauth (two-step verification, password reset, SSO) under /account/; its login and
     # logout (a POST) at the site's own addresses, under both names. The later pattern wins
     # reverse(), so "account_login" also leads to /inloggen/.
-    # Setting up the authenticator app also marks the session as two-step verified (cms.mfa).
+    # Setting up the authenticator app also marks the session as two-step verified, and after
+    # the first login it takes a link sent by e-mail (cms.mfa).
     path("account/2fa/totp/activate/", mfa.activate_totp, name="mfa_activate_totp"),
+    path("account/2fa/totp/link/", mfa.send_setup_link, name="mfa_setup_link_send"),
+    path("account/2fa/totp/link/<str:token>/", mfa.open_setup_link, name="mfa_setup_link"),
     path("account/", include("allauth.urls")),
     path("inloggen/", account_views.login, name="login"),
     path("inloggen/", account_views.login, name="account_login"),

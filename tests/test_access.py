@@ -483,3 +483,88 @@ def test_personal_pages_and_downloads_are_kept_in_no_cache(client, world, role, 
     assert {"private", "no-store"} <= cache_control, (
         f"{endpoint} for {role} ({response.status_code}): Cache-Control {cache_control}"
     )
+
+
+# -- a password alone: no records for a privileged role (two-step verification) ----------------
+
+PRIVILEGED = {"trainer", "hr", "coordinator", "admin"}
+FACTORY_PASSWORD = "secret-pass-123"  # UserFactory's
+
+# Every page that shows personal records (or leads to them: the admin's home).
+RECORD_PAGES = {
+    "dashboard": dashboard,
+    "dashboard-csv": dashboard_csv,
+    "insights": insights,
+    "admin-home": lambda client, world: client.get("/admin/"),
+    "export-csv": export_csv,
+    "export-xlsx": export_xlsx,
+    "people-list": people_list,
+}
+
+
+@pytest.mark.parametrize("session", ["first-login", "later-login", "app-but-no-code"])
+@pytest.mark.parametrize("role", sorted(set(SCOPE) - {"anonymous"}))
+def test_a_password_alone_opens_no_record_page_to_a_privileged_role(client, world, role, session):
+    """Trainers, HR, coordinators and admins who logged in with the password but gave no
+    two-step code in this session see no page with records, whether it is their first login
+    (sent to set up the app), a later one (sent to the page that offers the e-mailed link), or
+    they have an app whose code this session skipped (logged out). Learners and managers, for
+    whom the second step is optional, see exactly their scope."""
+    from tests.factories import activate_totp
+
+    user = world["users"][role]
+    if session == "app-but-no-code":
+        activate_totp(user)
+        client.force_login(user)
+    else:
+        if session == "later-login":
+            type(user).objects.filter(pk=user.pk).update(last_login="2026-01-02T09:00:00Z")
+        response = client.post("/inloggen/", {"login": user.username, "password": FACTORY_PASSWORD})
+        assert response.status_code == 302
+        assert client.session.get("_auth_user_id") == str(user.pk)
+
+    wrong = {}
+    for endpoint, request in RECORD_PAGES.items():
+        if session == "app-but-no-code":
+            client.force_login(user)  # the refusal logs this session out: start it again
+        response = request(client, world)
+        visible = shown(response) if response.status_code == 200 else set()
+        if role in PRIVILEGED:
+            expected_location = (
+                f"/inloggen/?next={response.wsgi_request.path.replace('/', '%2F')}"
+                if session == "app-but-no-code"
+                else "/account/2fa/totp/activate/"
+            )
+            if response.status_code != 302 or response["Location"] != expected_location:
+                wrong[endpoint] = f"{response.status_code} {response.get('Location')}"
+            elif visible:
+                wrong[endpoint] = f"saw {visible}"
+        else:
+            expected = ENDPOINTS[endpoint][1][role] if endpoint in ENDPOINTS else set()
+            if visible != expected:
+                wrong[endpoint] = f"saw {visible}, should see {expected}"
+    assert wrong == {}, f"{role} with a password alone ({session})"
+
+
+# -- the admin for people without admin access: a 403 page, no login loop ----------------------
+
+
+@pytest.mark.parametrize("role", sorted(SCOPE))
+@pytest.mark.parametrize("url", ["/admin/", "/admin/profiles/", "/admin/hr/export/"])
+def test_the_admin_answers_each_role_without_a_redirect_loop(client, world, role, url):
+    if role != "anonymous":
+        login_with_mfa(client, world["users"][role])
+
+    response = client.get(url, follow=True)
+
+    html = response.content.decode()
+    if role == "anonymous":
+        assert response.redirect_chain[-1][0].startswith("/inloggen/?next=")
+        assert response.status_code == 200 and 'id="login-form"' in html
+    elif role in ("learner", "manager", "coordinator"):
+        assert response.status_code == 403
+        assert response.redirect_chain == []
+        assert 'id="admin-forbidden-message"' in html and 'href="/leren/"' in html
+        assert not {key for key, name in NAMES.items() if name.split()[0] in html}
+    else:
+        assert response.status_code == 200

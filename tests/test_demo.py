@@ -26,6 +26,7 @@ from demo import data
 from demo.loader import DEMO_PASSWORD, DemoContentError, demo_accounts, load_demo
 from scenarios.exchange import stable_id
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
+from tests.factories import login_with_mfa
 from training import services
 from training.models import (
     Assignment,
@@ -247,6 +248,9 @@ def test_home_page_replaces_the_welcome_page_as_site_root(demo):
 def test_home_and_catalogue_are_served_with_the_modules(demo, client):
     assert client.get("/").status_code == 200
     assert client.login(username="admin", password=DEMO_PASSWORD)
+    # A platform admin sees every page only after two-step verification (cms.mfa).
+    assert client.get("/")["Location"] == "/account/2fa/totp/activate/"
+    login_with_mfa(client, get_user_model().objects.get(username="admin"))
     home = client.get("/")
     assert home.status_code == 200 and "Weerbaar Buitengebied" in home.content.decode()
     catalogue = client.get("/modules/")

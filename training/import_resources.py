@@ -342,10 +342,17 @@ class StaffResource(resources.ModelResource):
         self._row_number = kwargs.get("row_number")
 
     def get_instance(self, instance_loader, row):
+        """The profile with this employee number, whatever its case: ``BOA`` in the file is the
+        person stored as ``boa`` (whose user name it is), never a second account."""
         try:
-            return super().get_instance(instance_loader, row)
+            number = self.fields["employee_number"].clean(row)
         except ValueError:  # an invalid employee number: import_instance names the error
             return None
+        matches = list(self.get_queryset().filter(employee_number__iexact=number)[:2])
+        exact = [profile for profile in matches if profile.employee_number == number]
+        if exact:
+            return exact[0]
+        return matches[0] if len(matches) == 1 else None
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if new:
@@ -361,6 +368,9 @@ class StaffResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        stored = instance._import_before["employee_number"]
+        if stored and (instance.employee_number or "").casefold() == stored.casefold():
+            instance.employee_number = stored  # the same number in another case changes nothing
         for column, message in self.duplicates.get(self._row_number, {}).items():
             field = "employee_number" if column == "personeelsnummer" else "user__email"
             errors.setdefault(field, []).append(ValidationError(message))
@@ -416,6 +426,25 @@ class StaffResource(resources.ModelResource):
         user = instance.user
         if user.pk is None:
             user.username = instance.employee_number or ""
+            # User names are unique without regard to case (cms/migrations/0003).
+            taken = (
+                User.objects.filter(username__iexact=user.username)
+                .values_list("username", flat=True)
+                .first()
+                if user.username and "employee_number" not in errors
+                else None
+            )
+            if taken is not None:
+                errors.setdefault("employee_number", []).append(
+                    ValidationError(
+                        _(
+                            "A new person gets the employee number as user name, but the user "
+                            "name “%(taken)s” already belongs to another account (user names "
+                            "are the same whatever their capitals). Ask a platform admin."
+                        )
+                        % {"taken": taken}
+                    )
+                )
         try:
             instance.full_clean(exclude=[*errors, "user"], validate_unique=validate_unique)
         except ValidationError as error:

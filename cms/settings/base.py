@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.UsersConfig",  # wagtail.users, with user forms that compare names without case
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -85,8 +85,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: privileged users must have passed two-factor
-    # authentication before the admin, the exports or the insights (cms.mfa).
+    # authentication before anything but logging in and setting it up (cms.mfa).
     "cms.mfa.RequireTwoFactorMiddleware",
+    # A logged-in user without admin access gets a 403 page at /admin/, not a login loop.
+    "cms.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page (429).
@@ -160,9 +162,12 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link cannot log anyone out)
 ACCOUNT_LOGOUT_REDIRECT_URL = LOGOUT_REDIRECT_URL
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weerbaar Buitengebied] "
-# django-axes owns the password lockout (5 failures); allauth's own counter of failed logins
-# stays as a wider net and still limits guessing two-factor codes (10 per user per 15 minutes).
-ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/900s/key"}
+# django-axes alone counts failed passwords, per username + address (cms.accounts.AccountAdapter
+# does not let allauth count them): a counter per username would let anyone lock a colleague out
+# from elsewhere, one per address would lock out an office behind one address together. allauth's
+# "login_failed" limit is left for two-step codes (10 wrong codes per user per 15 minutes), which
+# only someone past the password can try; its per-address limit on logins is off.
+ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": "10/900s/key"}
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an IdP's e-mail claim never takes over an account
 SOCIALACCOUNT_LOGIN_ON_GET = False  # starting SSO is a POST from the login page
@@ -174,8 +179,31 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "cms.accounts.MFAAdapter"
 MFA_TOTP_ISSUER = "Weerbaar Buitengebied"
 MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds counts too (clock drift)
-# Paths a privileged user reaches only after two-factor authentication in this session.
-MFA_REQUIRED_PATH_PREFIXES = ("/admin/", "/leren/inzicht/", "/leren/teams/overzicht.csv")
+# The only paths a privileged user reaches in a session without two-step verification: logging in
+# and out, setting up or passing two-step verification, resetting a password, the language
+# switch, static and media files and the public certificate check. Everything else, a page added
+# later included, is closed to them until the code is given (cms.mfa.RequireTwoFactorMiddleware).
+MFA_EXEMPT_PATH_PREFIXES = (
+    "/inloggen/",
+    "/uitloggen/",
+    "/admin/logout/",
+    "/account/login/",
+    "/account/logout/",
+    "/account/reauthenticate/",
+    "/account/password/reset/",
+    "/account/2fa/authenticate/",
+    "/account/2fa/totp/activate/",
+    "/account/2fa/totp/link/",
+    "/i18n/",
+    "/static/",
+    "/media/",
+    "/verify/",
+)
+# After the first login, setting up an authenticator app takes a link sent by e-mail: it works
+# once, for this many seconds (cms.mfa).
+MFA_SETUP_LINK_TIMEOUT = 30 * 60
+# How often one person may ask for that link (django-ratelimit syntax).
+MFA_SETUP_LINK_RATE = "3/15m"
 
 # Single sign-on through the organisation's OpenID Connect provider, when configured. Users it
 # creates get learner rights only (cms.accounts.SocialAccountAdapter).

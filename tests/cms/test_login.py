@@ -1,11 +1,12 @@
-"""The one login: allauth's form at /inloggen/ (username or e-mail), no sign-up, logout by POST,
-the Wagtail admin's own login closed, and password reset by e-mail."""
+"""The one login: allauth's form at /inloggen/ (username or e-mail), no sign-up, logout by POST
+(the admin's too), the Wagtail admin's own login closed, a 403 page at /admin/ for people
+without admin access, and password reset by e-mail."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from tests.factories import UserFactory, activate_totp, make_trainer
+from tests.factories import UserFactory, activate_totp, login_with_mfa, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,64 @@ def test_the_login_pages_carry_no_inline_script_or_style(client, person):
         assert "<script" not in html
         assert "style=" not in html
         assert "<style" not in html
+
+
+# -- the admin for people without admin access, and logging out of it -------------------------
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/admin/hr/export/", "/admin/login/"])
+def test_a_logged_in_learner_at_the_admin_gets_a_403_page_not_a_redirect_loop(
+    client, person, url
+):
+    client.post("/inloggen/", {"login": "jansen", "password": PASSWORD})
+    client.cookies["django_language"] = "nl"
+    response = client.get(url, follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
+    html = response.content.decode()
+    assert 'lang="nl"' in html
+    assert 'id="admin-forbidden-message"' in html
+    assert "trainers, HR" in response.content.decode() or "trainers, hr" in html.lower()
+    assert 'href="/leren/"' in html
+    assert "site-header" in html  # the site's layout, not Wagtail's
+
+
+def test_the_admin_403_page_is_in_english_when_chosen(client, person):
+    client.force_login(person)
+    client.cookies["django_language"] = "en"
+    html = client.get("/admin/").content.decode()
+    assert "The admin is for trainers, HR and platform admins." in html
+    assert "Go to my modules" in html
+
+
+def test_get_on_the_admin_logout_answers_405_and_keeps_the_session(client, catalogue):
+    trainer = make_trainer(catalogue, username="trainer")
+    login_with_mfa(client, trainer)
+    response = client.get("/admin/logout/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert 'action="/uitloggen/"' in response.content.decode()  # a button that posts
+    assert client.session.get("_auth_user_id") == str(trainer.pk)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_log_out_button_posts_and_lands_on_the_login_page(client, catalogue):
+    trainer = make_trainer(catalogue, username="trainer")
+    login_with_mfa(client, trainer)
+    html = client.get("/admin/").content.decode()
+    # The sidebar's account menu (drawn by Wagtail's script from this data) posts to the logout.
+    assert '"action": "/admin/logout/", "method": "POST"' in html
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == "/inloggen/"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"] == "/inloggen/?next=/admin/"
+
+
+def test_logging_out_of_the_admin_needs_the_csrf_token(catalogue):
+    from django.test import Client
+
+    trainer = make_trainer(catalogue, username="trainer")
+    client = login_with_mfa(Client(enforce_csrf_checks=True), trainer)
+    assert client.post("/admin/logout/").status_code == 403
+    assert client.session.get("_auth_user_id") == str(trainer.pk)

@@ -157,4 +157,4 @@ def test_a_new_sso_user_is_a_learner_and_nothing_more(client, sso):
     # The token request proved PKCE: it sent the verifier that belongs to the challenge.
     assert sso.token_requests and sso.token_requests[0].get("code_verifier")
     # And a learner does not get into the admin.
-    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/").status_code == 403

@@ -191,10 +191,11 @@ def test_a_trainer_sees_no_organisation_menu(client, trainer):
     assert PROFILES not in html and ORGANISATIONS not in html
 
 
-def test_a_learner_is_sent_to_the_login(client, learner, people):
+def test_a_learner_gets_the_no_access_page(client, learner, people):
     client.force_login(learner)
-    assert client.get(PROFILES).status_code == 302
-    assert client.get(PROFILES)["Location"].startswith("/inloggen/")
+    response = client.get(PROFILES)
+    assert response.status_code == 403
+    assert "Anna" not in response.content.decode()
 
 
 def test_a_superuser_sees_everyone(superuser_client, people):

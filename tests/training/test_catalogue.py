@@ -51,8 +51,8 @@ def test_mt_member_sees_management_and_shared_modules(client, mt_member, catalog
     assert titles_in(client, catalogue, modules) == {"management", "both"}
 
 
-def test_platform_admin_sees_every_live_module(client, superuser, catalogue, modules):
-    client.force_login(superuser)
+def test_platform_admin_sees_every_live_module(superuser_client, catalogue, modules):
+    client = superuser_client
     assert titles_in(client, catalogue, modules) == {"professionals", "management", "both"}
 
 

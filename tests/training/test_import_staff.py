@@ -314,3 +314,51 @@ def test_an_employee_number_taken_as_someone_elses_user_name_is_refused(hr):
 
     assert [(error.row, error.column) for error in report.errors] == [(3, "personeelsnummer")]
     assert people_state() == before
+
+
+# -- user names are unique without regard to case -------------------------------------------------
+
+
+def test_an_employee_number_that_is_someone_elses_user_name_in_another_case_is_refused(hr):
+    UserFactory(username="boa")  # made by hand, without an employee number
+    before = people_state()
+
+    report = do_import(hr, csv_bytes("BOA;Bo;;Aa;bo.aa@altena.nl;altena;boa;ja"))
+
+    assert [(error.row, error.column) for error in report.errors] == [(2, "personeelsnummer")]
+    assert "“boa”" in report.errors[0].message
+    assert people_state() == before
+    assert not User.objects.filter(username="BOA").exists()
+
+
+def test_an_employee_number_in_another_case_updates_the_same_person(hr, tree):
+    do_import(hr, csv_bytes("boa;Bo;;Aa;bo.aa@altena.nl;altena;boa;ja"))
+    (person,) = Profile.objects.filter(employee_number="boa")
+
+    unchanged = do_import(hr, csv_bytes("BOA;Bo;;Aa;bo.aa@altena.nl;altena;boa;ja"))
+    moved = do_import(hr, csv_bytes("BOA;Bo;;Aa;bo.aa@altena.nl;altena-handhaving;boa;ja"))
+
+    assert unchanged.ok and (unchanged.new, unchanged.updated, unchanged.unchanged) == (0, 0, 1)
+    assert moved.ok and (moved.new, moved.updated) == (0, 1)
+    assert list(User.objects.filter(username__iexact="boa").values_list("username", flat=True)) == [
+        "boa"
+    ]
+    person.refresh_from_db()
+    assert person.employee_number == "boa"
+    assert person.organisation == tree["team"]
+
+
+def test_two_rows_whose_user_names_differ_only_in_case_are_refused(hr):
+    before = people_state()
+
+    report = do_import(
+        hr,
+        csv_bytes(
+            "boa;Bo;;Aa;bo.aa@altena.nl;altena;boa;ja",
+            "BOA;Ben;;Aa;ben.aa@altena.nl;altena;boa;ja",
+        ),
+    )
+
+    assert not report.ok and not report.imported
+    assert [(error.row, error.column) for error in report.errors] == [(3, "personeelsnummer")]
+    assert people_state() == before
