@@ -16,6 +16,7 @@ MODULE_ORDER = [
     "vakantieparken",
     "benaderd-door-criminelen",
     "bestuurlijke-weerbaarheid",
+    "een-overheid",
 ]
 
 

@@ -149,27 +149,81 @@ def tree_line(p, y, colour, seed, start=-20, end=WIDTH + 20, low=30, high=75):
     p.rect(start, y - 8, end, y + 4, colour, outline=None)
 
 
+# Skin tones for the people in the drawings: the professionals, farmers and passers-by of rural
+# Brabant are not all light-skinned, so the scenes vary them (and build and hair).
+SKIN = {
+    "light": (240, 204, 178),
+    "rosy": (228, 180, 150),
+    "olive": (206, 160, 118),
+    "tan": (178, 124, 86),
+    "brown": (138, 92, 62),
+    "deep": (96, 64, 44),
+}
+HAIR = {
+    "black": (30, 26, 24),
+    "dark_brown": (62, 42, 30),
+    "brown": (110, 74, 44),
+    "blond": (214, 178, 112),
+    "grey": (168, 166, 160),
+    "red": (160, 74, 40),
+}
+
+
+def _hair(p, x, head_y, head_r, colour, style):
+    """Hair on a head seen from the front: 'short' (a cap of hair), 'long' (down to the
+    shoulders), 'bun' (tied up), 'curly' (a rounded volume) or 'bald' (none)."""
+    if style == "bald" or colour is None:
+        return
+    if style == "long":
+        p.rect(
+            x - head_r * 1.12,
+            head_y - head_r * 0.3,
+            x + head_r * 1.12,
+            head_y + head_r * 1.5,
+            colour,
+            radius=head_r * 0.5,
+        )
+        return
+    if style == "curly":
+        for dx, dy in ((-0.75, -0.55), (0.0, -0.95), (0.75, -0.55), (-0.45, -0.9), (0.45, -0.9)):
+            p.circle(x + head_r * dx, head_y + head_r * dy, head_r * 0.45, colour, width=1)
+        return
+    p.draw.chord(
+        p._box(x - head_r * 1.04, head_y - head_r * 1.08, x + head_r * 1.04, head_y + head_r * 0.1),
+        180,
+        360,
+        fill=colour,
+        outline=INK,
+        width=2 * SCALE,
+    )
+    if style == "bun":
+        p.circle(x, head_y - head_r * 1.15, head_r * 0.42, colour)
+
+
 def person(
     p,
     x,
     feet,
     height,
     *,
-    skin=(233, 190, 160),
+    skin=SKIN["rosy"],
     top=(70, 90, 140),
     legs=(50, 55, 70),
     shoes=(40, 36, 34),
-    hair=(70, 50, 35),
+    hair=HAIR["dark_brown"],
+    hair_style="short",
+    build=1.0,
     cap=None,
     suit=False,
     item=None,
     arm_up=False,
 ):
     """A standing figure seen from the front. ``item`` is held in the right hand: 'briefcase',
-    'tablet' or 'phone'."""
+    'tablet' or 'phone'. ``build`` widens (above 1) or narrows (below 1) the body; the hair has
+    a ``hair_style`` (see ``_hair``)."""
     h = height
     head_r = h * 0.075
-    shoulder = h * 0.14
+    shoulder = h * 0.14 * build
     hip_y = feet - h * 0.47
     neck_y = feet - h + head_r * 2.1
     # legs and shoes
@@ -177,6 +231,10 @@ def person(
     p.rect(x + shoulder * 0.08, hip_y, x + shoulder * 0.75, feet - h * 0.03, legs)
     p.ellipse(x - shoulder * 0.95, feet - h * 0.05, x - shoulder * 0.05, feet + h * 0.01, shoes)
     p.ellipse(x + shoulder * 0.05, feet - h * 0.05, x + shoulder * 0.95, feet + h * 0.01, shoes)
+    # long hair hangs behind the shoulders: drawn before the torso, which covers its lower part
+    if hair and not cap and hair_style == "long":
+        _hair(p, x, feet - h + head_r * 1.05, head_r, hair, "long")
+        hair_style = "short"  # the hair over the forehead, drawn after the head
     # torso
     p.rect(x - shoulder, neck_y, x + shoulder, hip_y + h * 0.06, top, radius=h * 0.04)
     if suit:
@@ -290,16 +348,7 @@ def person(
             width=1,
         )
     elif hair:
-        p.draw.chord(
-            p._box(
-                x - head_r * 1.04, head_y - head_r * 1.08, x + head_r * 1.04, head_y + head_r * 0.1
-            ),
-            180,
-            360,
-            fill=hair,
-            outline=INK,
-            width=2 * SCALE,
-        )
+        _hair(p, x, head_y, head_r, hair, hair_style)
     if arm_up:
         p.rect(
             x + head_r * 0.7,
@@ -313,29 +362,36 @@ def person(
 
 
 def seated_person(
-    p, x, table_y, height, *, top, skin=(233, 190, 160), hair=(70, 50, 35), from_behind=False
+    p,
+    x,
+    table_y,
+    height,
+    *,
+    top,
+    skin=SKIN["rosy"],
+    hair=HAIR["dark_brown"],
+    hair_style="short",
+    build=1.0,
+    from_behind=False,
 ):
     """Head and shoulders above a table edge (the rest is hidden by the table)."""
     head_r = height * 0.16
+    cy = table_y - height * 0.55 - head_r * 0.85
+    if hair_style == "long" and not from_behind:  # behind the shoulders, under the torso
+        _hair(p, x, cy, head_r, hair, "long")
     p.rect(
-        x - height * 0.32,
+        x - height * 0.32 * build,
         table_y - height * 0.55,
-        x + height * 0.32,
+        x + height * 0.32 * build,
         table_y + 4,
         top,
         radius=height * 0.12,
     )
-    cy = table_y - height * 0.55 - head_r * 0.85
-    p.circle(x, cy, head_r, hair if from_behind else skin)
-    if not from_behind:
-        p.draw.chord(
-            p._box(x - head_r * 1.04, cy - head_r * 1.08, x + head_r * 1.04, cy + head_r * 0.1),
-            180,
-            360,
-            fill=hair,
-            outline=INK,
-            width=2 * SCALE,
-        )
+    if from_behind:
+        p.circle(x, cy, head_r, hair if hair_style != "bald" else skin)
+    else:
+        p.circle(x, cy, head_r, skin)
+        _hair(p, x, cy, head_r, hair, "short" if hair_style == "long" else hair_style)
         for ex in (x - head_r * 0.38, x + head_r * 0.38):
             p.circle(ex, cy + head_r * 0.15, head_r * 0.1, INK, outline=None)
 
@@ -876,7 +932,8 @@ def farmer_and_man_in_suit():
         legs=(40, 80, 150),
         shoes=(30, 60, 40),
         cap=(40, 90, 60),
-        skin=(226, 176, 144),
+        skin=SKIN["olive"],
+        build=1.18,
     )
     person(
         p,
@@ -886,10 +943,11 @@ def farmer_and_man_in_suit():
         top=(44, 46, 56),
         legs=(44, 46, 56),
         shoes=(20, 20, 20),
-        hair=(40, 34, 30),
+        hair=HAIR["blond"],
         suit=True,
         item="briefcase",
-        skin=(222, 180, 150),
+        skin=SKIN["light"],
+        build=0.92,
     )
     return p.png()
 
@@ -925,15 +983,28 @@ def municipal_meeting_room():
     # the table and the team
     p.poly([(180, 560), (1020, 560), (1160, 760), (40, 760)], (150, 110, 74))
     p.poly([(40, 760), (1160, 760), (1160, 780), (40, 780)], (120, 86, 56))
-    for x, top, hair in (
-        (330, (60, 80, 120), (80, 60, 40)),
-        (500, (140, 60, 70), (196, 160, 96)),
-        (680, (60, 110, 90), (40, 34, 30)),
-        (850, (90, 90, 100), (160, 160, 160)),
+    for x, top, skin, hair, style, build in (
+        (330, (60, 80, 120), SKIN["light"], HAIR["grey"], "short", 1.1),
+        (500, (140, 60, 70), SKIN["brown"], HAIR["black"], "long", 0.9),
+        (680, (60, 110, 90), SKIN["olive"], HAIR["dark_brown"], "bun", 0.95),
+        (850, (90, 90, 100), SKIN["deep"], HAIR["black"], "curly", 1.05),
     ):
-        seated_person(p, x, 560, 170, top=top, hair=hair)
-    for x, top in ((260, (200, 200, 206)), (940, (50, 60, 90))):
-        seated_person(p, x, 740, 260, top=top, hair=(60, 46, 36), from_behind=True)
+        seated_person(p, x, 560, 170, top=top, skin=skin, hair=hair, hair_style=style, build=build)
+    for x, top, hair, style in (
+        (260, (200, 200, 206), HAIR["red"], "long"),
+        (940, (50, 60, 90), HAIR["grey"], "bald"),
+    ):
+        seated_person(
+            p,
+            x,
+            740,
+            260,
+            top=top,
+            skin=SKIN["tan"],
+            hair=hair,
+            hair_style=style,
+            from_behind=True,
+        )
     # laptops, papers, cups
     for x in (380, 720):
         p.poly([(x, 600), (x + 90, 600), (x + 100, 640), (x - 10, 640)], (190, 194, 200))
@@ -979,7 +1050,8 @@ def boa_on_country_road():
         legs=(30, 40, 56),
         cap=(34, 52, 76),
         item="tablet",
-        skin=(200, 150, 120),
+        skin=SKIN["deep"],
+        build=1.05,
     )
     tree(p, 140, 600, 300, kind="round")
     return p.png()
@@ -1017,11 +1089,118 @@ def shed_at_night():
         legs=(40, 70, 120),
         cap=(40, 80, 56),
         arm_up=True,
-        skin=(220, 170, 140),
+        skin=SKIN["tan"],
+        build=1.12,
     )
     # a van and a car that the farmer does not know
     van_side(p, 900, 640, length=300, colour=(150, 150, 156), facing="left", lights=True)
     car(p, 560, 680, length=280, colour=(30, 30, 36), sporty=False, facing="right", lights=True)
+    return p.png()
+
+
+def cow(p, x, base, facing="left"):
+    """A black-and-white cow in side view, ``x`` its centre."""
+    d = -1 if facing == "left" else 1
+    for lx in (x - 26, x - 14, x + 14, x + 26):
+        p.rect(lx - 3, base - 22, lx + 3, base, (60, 56, 52), width=1)
+    p.ellipse(x - 40, base - 48, x + 40, base - 18, (246, 244, 238))
+    p.ellipse(x - 20, base - 44, x + 2, base - 28, (40, 38, 36), outline=None)
+    p.ellipse(x + 12, base - 40, x + 30, base - 24, (40, 38, 36), outline=None)
+    hx = x + d * 46
+    p.ellipse(hx - 12, base - 56, hx + 12, base - 34, (246, 244, 238))
+    p.ellipse(hx - 6 + d * 4, base - 44, hx + 6 + d * 6, base - 34, (230, 180, 170), width=1)
+
+
+def tractor(p, x, base):
+    """A green tractor in side view, ``x`` its left edge."""
+    p.rect(x + 10, base - 52, x + 90, base - 22, (46, 130, 70))
+    p.rect(x + 60, base - 92, x + 112, base - 40, (46, 130, 70))
+    p.rect(x + 68, base - 86, x + 104, base - 58, (170, 206, 226), width=1)
+    p.rect(x + 22, base - 70, x + 30, base - 52, (60, 60, 60), width=1)  # exhaust
+    p.circle(x + 92, base - 34, 34, (40, 40, 40))
+    p.circle(x + 92, base - 34, 14, (220, 190, 60))
+    p.circle(x + 24, base - 18, 18, (40, 40, 40))
+    p.circle(x + 24, base - 18, 8, (220, 190, 60))
+
+
+def rural_overview():
+    """The rural area seen from a dike: a farm with a container beside it, a long stall, a
+    dead-end track at the edge of a wood, cows, a tractor, a walker and a church tower."""
+    p = Painter()
+    p.gradient((130, 184, 230), (222, 234, 240), 0, 300)
+    p.circle(1080, 80, 40, (255, 238, 160), outline=None)
+    tree_line(p, 300, (92, 128, 90), seed=61, low=24, high=54)
+    # the church tower of the village on the horizon
+    p.rect(588, 240, 612, 302, (176, 160, 140))
+    p.poly([(584, 242), (600, 194), (616, 242)], (80, 96, 96))
+    p.rect(596, 256, 604, 270, (60, 60, 64), width=1)
+    # fields in strips, the meadow in front
+    p.gradient((170, 192, 110), (150, 180, 96), 300, 560)
+    for k, colour in enumerate(((196, 178, 112), (160, 186, 100), (184, 170, 104), (150, 176, 92))):
+        y0 = 310 + k * 34
+        p.poly([(0, y0), (WIDTH, y0 - 6), (WIDTH, y0 + 22), (0, y0 + 28)], colour, outline=None)
+    p.gradient((122, 170, 84), (104, 152, 70), 560, HEIGHT)
+    for k in range(6):  # furrows in the field on the right
+        y = 620 + k * 26
+        p.line([(560, y), (1200, y - 20)], fill=(112, 150, 70), width=2)
+    # the wood on the right and the dead-end track into it
+    for k, (tx, base, height) in enumerate(
+        ((1000, 470, 170), (1060, 460, 190), (1120, 470, 180), (1180, 462, 200), (1150, 480, 150))
+    ):
+        tree(p, tx, base, height, kind="pine" if k % 2 else "round")
+    p.poly(
+        [(900, 568), (990, 562), (1160, 532), (1160, 512), (1010, 522)],
+        (196, 176, 136),
+        outline=None,
+    )
+    drum(p, 1058, 548, w=26, h=36)
+    drum(p, 1090, 538, w=26, h=36)
+    drum(p, 1122, 546, w=24, h=34, lying=True)
+    jerrycan(p, 1036, 550, w=18, h=22)
+    # the farm on the left: house, and a sea container with a cable and a vent beside it
+    p.rect(70, 390, 250, 470, (170, 84, 64))
+    for y in range(400, 470, 10):
+        p.line([(72, y), (248, y)], fill=(146, 70, 54), width=1)
+    p.poly([(56, 394), (160, 326), (264, 394)], (70, 70, 78))
+    for wx in (96, 190):
+        p.rect(wx, 410, wx + 36, 440, (190, 214, 228))
+        p.line([(wx + 18, 410), (wx + 18, 440)], width=1.5)
+    p.rect(146, 430, 172, 470, (50, 80, 60))
+    p.rect(286, 424, 416, 472, (170, 70, 50))
+    for cx in range(296, 416, 12):
+        p.line([(cx, 426), (cx, 470)], fill=(140, 56, 40), width=1.5)
+    p.rect(392, 404, 404, 426, (200, 204, 210), width=1.5)  # a vent on the roof
+    p.line([(250, 452), (270, 466), (288, 458)], fill=(20, 20, 20), width=3)  # a thick cable
+    # the long stall in the middle: blinded windows and three new pipes on the roof
+    p.rect(490, 440, 850, 516, (184, 176, 162))
+    p.poly([(474, 442), (560, 372), (780, 372), (866, 442)], (104, 108, 116))
+    for x in range(490, 850, 20):
+        p.line([(x, 442), (560 + (x - 474) * 220 / 392, 374)], fill=(90, 94, 102), width=1)
+    for vx in (600, 680, 760):
+        p.rect(vx - 9, 338, vx + 9, 376, (200, 204, 210))
+        p.rect(vx - 14, 330, vx + 14, 340, (200, 204, 210))
+    for wx in range(510, 830, 54):
+        p.rect(wx, 458, wx + 30, 484, (20, 20, 26))
+        p.line([(wx + 2, 460), (wx + 28, 482)], fill=(190, 190, 180), width=2.5)
+        p.line([(wx + 28, 460), (wx + 2, 482)], fill=(190, 190, 180), width=2.5)
+    # the country road with a walker
+    p.poly([(0, 585), (WIDTH, 548), (WIDTH, 578), (0, 620)], (120, 120, 124), outline=None)
+    person(
+        p,
+        450,
+        598,
+        70,
+        top=(200, 90, 60),
+        legs=(50, 60, 90),
+        skin=SKIN["deep"],
+        hair=HAIR["black"],
+        hair_style="long",
+        build=0.9,
+    )
+    # cows in the meadow and a tractor on the field
+    for cx, base, facing in ((150, 680, "left"), (250, 694, "right"), (350, 672, "left")):
+        cow(p, cx, base, facing)
+    tractor(p, 652, 688)
     return p.png()
 
 
@@ -1081,6 +1260,13 @@ ILLUSTRATIONS = {
         "landweg, naast een witte dienstauto met groen-gele striping en het opschrift "
         "‘Handhaving’. Achter hem akkers, bomen en in de verte een schuur.",
         boa_on_country_road,
+    ),
+    "buitengebied": Illustration(
+        "Demo: het buitengebied vanaf de dijk",
+        "Het buitengebied op een zomerdag: weilanden met koeien, een weg met een wandelaar, een "
+        "boerderij met een rode container ernaast, een stal met afgeplakte ramen en pijpen op het "
+        "dak, een trekker, vaten bij de bosrand en een kerktoren.",
+        rural_overview,
     ),
     "loods_nacht": Illustration(
         "Demo: verhuurde loods bij nacht",

@@ -510,3 +510,284 @@ def test_knocking_on_the_barn_door_leads_to_the_scene_about_the_danger(demo):
     assert knocked[knocked.index(decision.id) + 1] == danger.id
     assert danger.id not in graph.recommended_path()
     assert any(step.block_type == "ordering" for step in steps)
+
+
+# -- what a domain expert checks in the content (issue 12) ---------------------------------------
+
+EMERGENCY = ("112", "0900-8844", "0800-7000")
+SSIB_LINE = "0900-9965432"
+# Words that say where something is, not what it is: they may appear in any label.
+PLACE_WORDS = {
+    "achter",
+    "achteraan",
+    "boven",
+    "langs",
+    "links",
+    "midden",
+    "naast",
+    "onder",
+    "rechts",
+    "rechtsboven",
+    "tussen",
+    "vooraan",
+    "voorgrond",
+}
+
+
+def module_data(slug):
+    return next(module for module in MODULES if module["slug"] == slug)
+
+
+def texts_of(value):
+    """Every string in a module's data (steps, options, regions, sources), for searching."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts_of(item)
+
+
+def module_text(module):
+    return " ".join(texts_of(module))
+
+
+def steps_of_type(module, kind):
+    return [step for step in module["steps"] if step["type"] == kind]
+
+
+def hotspot_alt_text(step):
+    from demo.illustrations import ILLUSTRATIONS
+
+    image = step["image"]
+    if isinstance(image, dict):
+        return image.get("alt_text") or ILLUSTRATIONS[image["image"]].alt_text
+    return ILLUSTRATIONS[image].alt_text
+
+
+def words(text):
+    import re
+
+    return {word for word in re.findall(r"\w+", text.casefold()) if len(word) >= 5}
+
+
+def signal_only_words(step):
+    """Words of the signal regions' labels that no ordinary region's label has: what would tell
+    a learner which labels (or which parts of the alt text) are the signals."""
+    ordinary = set()
+    for region in step["regions"]:
+        if region["kind"] == "ordinary":
+            ordinary |= words(region["label"])
+    per_label = [
+        words(region["label"]) - ordinary - PLACE_WORDS
+        for region in step["regions"]
+        if region["kind"] == "signal"
+    ]
+    return per_label
+
+
+def test_every_modules_reporting_routes_give_the_one_rule_for_numbers():
+    """112 for danger or activity now, 0900-8844 or 0800-7000 for a suspicion, SSiB for rural
+    signals without urgency; BuitenBeter as well where a module deals with dumped drug waste."""
+    for module in MODULES:
+        routes = module["reporting_routes"]
+        for number in (*EMERGENCY, SSIB_LINE):
+            assert number in routes, f"{module['slug']}: {number} missing in the reporting routes"
+        assert "SSiB" in routes, module["slug"]
+        if "dumping" in module_text(module).casefold():
+            assert "BuitenBeter" in routes, module["slug"]
+
+
+def test_activity_now_means_112_in_the_decisions():
+    """The van loading at the lab and the men at the farmer's shed are activity now: the
+    option that calls 112 is the right one, the one that calls 0900-8844 is not."""
+    for slug, key in (
+        (BARNS, "besluit-avondronde"),
+        ("benaderd-door-criminelen", "loods-nacht-besluit"),
+        (BARNS, "besluit-bospad"),
+    ):
+        step = next(s for s in module_data(slug)["steps"] if s["key"] == key)
+        right = [o for o in step["options"] if o["verdict"] == "right"]
+        assert right and all("112" in o["text"] for o in right), (slug, key)
+        for option in step["options"]:
+            if "0900-8844" in option["text"]:
+                assert option["verdict"] != "right", (slug, key, option["text"])
+
+
+def test_every_source_has_a_link_and_a_title_that_says_what_it_is():
+    import re
+
+    for module in MODULES:
+        assert module["sources"], module["slug"]
+        for source in module["sources"]:
+            title, url = source.get("title", ""), source.get("url", "")
+            assert url.startswith("https://"), f"{module['slug']}: {title!r} has no link"
+            assert not re.fullmatch(r"\s*nieuwsbericht\s*\d+\s*", title.casefold()), title
+            assert len(title) >= 10 and source.get("publisher"), title
+
+
+def test_the_right_option_is_not_recognisable_by_its_length():
+    """Options are shuffled per attempt, so only their form could give the best one away: it
+    is not the longest in every decision of a module, nor in most decisions of the demo."""
+    longest_right = decisions = 0
+    for module in MODULES:
+        per_module = []
+        for step in steps_of_type(module, "decision"):
+            longest = max(step["options"], key=lambda option: len(option["text"]))
+            per_module.append(longest["verdict"] == "right")
+        assert per_module and not all(per_module), module["slug"]
+        longest_right += sum(per_module)
+        decisions += len(per_module)
+    assert longest_right * 2 <= decisions, (longest_right, decisions)
+
+
+def test_questions_ask_to_recognise_and_decide_not_to_recall_figures():
+    import re
+
+    for module in MODULES:
+        for step in module["steps"]:
+            if step["type"] not in QUESTION_TYPES:
+                continue
+            question = step["question"]
+            assert not re.match(r"\s*hoeveel\b", question.casefold()), question
+            assert "in welke provincie" not in question.casefold(), question
+
+
+def test_texts_the_review_found_wrong_do_not_return():
+    wrong = [
+        "nieuwsbericht 4271310",
+        "een kwart tot 30 procent",
+        "leden van een motorclub",
+        "veel boeren zien alleen het geld",
+        "brabant en zeeland",
+        "tot een jaar sluiten",
+        "stelt hem op",
+        "krijgt de aanvrager hem",
+        "via je teamleider",
+        "de grondeigenaar laat je weten",
+        "€ 400 per vier weken",
+        "dat is niet verboden",
+        "98 fte",
+        "handschoenen beschermen niet",
+    ]
+    for module in MODULES:
+        text = module_text(module).casefold()
+        for phrase in wrong:
+            assert phrase not in text, f"{module['slug']}: {phrase!r}"
+
+
+def test_hotspot_alt_text_describes_the_scene_without_the_signals():
+    """Screen-reader users answer with the list of labels; the alt text must not name what
+    only the signals' labels name."""
+    for module in MODULES:
+        for step in steps_of_type(module, "hotspot"):
+            alt = hotspot_alt_text(step).casefold()
+            for label_words in signal_only_words(step):
+                for word in label_words:
+                    assert word not in alt, f"{module['slug']}/{step['key']}: {word!r} in alt"
+
+
+def test_hotspot_labels_do_not_single_out_the_signals():
+    """No word is shared by most signal labels and by no ordinary label (like ‘het grijze
+    chalet’ on four of five signals)."""
+    for module in MODULES:
+        for step in steps_of_type(module, "hotspot"):
+            per_label = signal_only_words(step)
+            counts_ = Counter(word for label_words in per_label for word in label_words)
+            for word, count in counts_.items():
+                assert count < 2 or count * 2 <= len(per_label) - 1, (
+                    f"{module['slug']}/{step['key']}: {word!r} on {count} of {len(per_label)}"
+                )
+
+
+def test_signal_regions_do_not_lie_inside_each_other():
+    from scenarios.hotspots import parse_shape
+
+    grid = [(x, y) for x in range(0, 1001, 4) for y in range(0, 1001, 4)]
+    for module in MODULES:
+        for step in steps_of_type(module, "hotspot"):
+            shapes = [
+                (region["label"], region["kind"], parse_shape(region["shape"]))
+                for region in step["regions"]
+            ]
+            inside = {label: {p for p in grid if shape.contains(*p)} for label, _k, shape in shapes}
+            for index, (label, kind, _shape) in enumerate(shapes):
+                for other, other_kind, _other_shape in shapes[index + 1 :]:
+                    if "signal" not in (kind, other_kind):
+                        continue
+                    smaller = min(len(inside[label]), len(inside[other]))
+                    shared = len(inside[label] & inside[other])
+                    assert shared * 4 < smaller, f"{module['slug']}: {label!r} and {other!r}"
+
+
+def test_the_modules_for_omgevingsdienst_inspectors_mention_the_omgevingsdienst():
+    assigned = {
+        entry["module"]
+        for entry in data.organisations()["assignments"]
+        if entry.get("function", "") in ("", "inspector")
+    }
+    for slug in assigned & {BARNS}:
+        module = module_data(slug)  # the steps and routes, not the publisher of a source
+        text = " ".join(texts_of([module["steps"], module["reporting_routes"]])).casefold()
+        assert "omgevingsdienst" in text, slug
+
+
+def test_the_illustrations_show_people_of_varied_skin_tones(monkeypatch):
+    from demo import illustrations
+
+    skins = []
+    for name in ("person", "seated_person"):
+        original = getattr(illustrations, name)
+
+        def recording(*args, _original=original, **kwargs):
+            if not kwargs.get("from_behind"):
+                skins.append(kwargs.get("skin", illustrations.SKIN["rosy"]))
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(illustrations, name, recording)
+    for illustration in illustrations.ILLUSTRATIONS.values():
+        illustration.draw()
+
+    def luminance(rgb):
+        return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
+
+    tones = sorted({luminance(skin) for skin in skins})
+    assert len(tones) >= 4, tones
+    assert tones[0] < 100 and tones[-1] - tones[0] > 90, tones
+
+
+@pytest.mark.django_db
+def test_the_fifth_module_follows_a_signal_to_an_approach(demo):
+    from scenarios import branching
+
+    assert data.MODULE_ORDER.index("een-overheid") == 4
+    module = ModulePage.objects.get(slug="een-overheid")
+    assert module.live and module.audience in ("management", "both")
+    assert module.title == "Eén overheid: van signaal tot aanpak"
+    steps = list(module.steps)
+    kinds = [step.block_type for step in steps]
+    assert {"hotspot", "ordering", "decision", "scene"} <= set(kinds)
+    graph = branching.Graph.from_steps(steps)
+    assert branching.problems(graph) == []
+    branches = [
+        step
+        for step in steps
+        if step.block_type == "scene" and step.value["branch_only"] and step.value["anchor"]
+    ]
+    targets = {
+        option.value["leads_to"]
+        for step in steps
+        if step.block_type == "decision"
+        for option in step.value["options"].bound_blocks
+        if option.value["leads_to"]
+    }
+    assert branches and {step.value["anchor"] for step in branches} <= targets
+    hotspot = next(step for step in steps if step.block_type == "hotspot")
+    assert hotspot.value["image"].title == "Demo: het buitengebied vanaf de dijk"
+    assert len(module.sources) >= 10
+    # assigned, and with a history the dashboards show
+    assert Assignment.objects.filter(module=module).exists()
+    assert Completion.objects.filter(module=module, status=CompletionStatus.COMPLETED).exists()
+    assert Attempt.objects.filter(module=module, finished_at=None).exists()
