@@ -629,18 +629,24 @@ def test_every_source_has_a_link_and_a_title_that_says_what_it_is():
 
 
 def test_the_right_option_is_not_recognisable_by_its_length():
-    """Options are shuffled per attempt, so only their form could give the best one away: it
-    is not the longest in every decision of a module, nor in most decisions of the demo."""
-    longest_right = decisions = 0
+    """Options are shuffled per attempt, so only their form could give the best one away. Over
+    the demo's decisions, the right option is sometimes the longest and often not, it stands at
+    different places when the options are ranked by length, and a wrong option is the longest
+    in several decisions: "choose the longest" and "never choose the longest" both fail."""
+    right_ranks, longest_kinds = [], []
     for module in MODULES:
         per_module = []
         for step in steps_of_type(module, "decision"):
-            longest = max(step["options"], key=lambda option: len(option["text"]))
-            per_module.append(longest["verdict"] == "right")
+            ranked = sorted(step["options"], key=lambda option: -len(option["text"]))
+            rank = next(i for i, option in enumerate(ranked) if option["verdict"] == "right")
+            per_module.append(rank == 0)
+            right_ranks.append(rank)
+            longest_kinds.append(ranked[0]["verdict"])
         assert per_module and not all(per_module), module["slug"]
-        longest_right += sum(per_module)
-        decisions += len(per_module)
-    assert longest_right * 2 <= decisions, (longest_right, decisions)
+    decisions = len(right_ranks)
+    assert 0 < right_ranks.count(0) * 2 <= decisions, right_ranks
+    assert len(set(right_ranks)) >= 3, right_ranks
+    assert longest_kinds.count("wrong") * 4 >= decisions, longest_kinds
 
 
 def test_questions_ask_to_recognise_and_decide_not_to_recall_figures():
