@@ -22,16 +22,8 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection
 
-from training.models import (
-    Assignment,
-    Attempt,
-    Completion,
-    Function,
-    Organisation,
-    OrganisationKind,
-    Profile,
-    Response,
-)
+from people.models import Assignment, Function, Organisation, OrganisationKind, Profile
+from training.models import Attempt, Completion, Response
 
 from . import content
 
@@ -428,7 +420,7 @@ def generate_province(rng, scale, log):
 
 def make_roles(catalogue, big_organisation):
     """A manager of the 500-person municipality and a programme coordinator."""
-    from cms import roles
+    from people import roles
 
     groups = roles.ensure_groups(catalogue)
     User = get_user_model()

@@ -6,7 +6,7 @@ alone (``bench.run`` starts it and reads the child's resource usage):
 variants:
 
 * ``ours``: the ``export_completions`` management command, the code path of the scheduled HR
-  feed (the admin's downloads share ``training.exports``): CompletionResource's columns,
+  feed (the admin's downloads share ``records.exports``): CompletionResource's columns,
   neutralised cells, the audit entry;
 * ``floor``: ``csv.writer`` (or openpyxl's write-only workbook) over a ``values_list`` iterator
   of the same database columns, same rows and order, nothing else (no statuses, no labels, no
@@ -36,8 +36,8 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
+from records.resources import ROW_ORDER, ROW_VALUES, CompletionResource  # noqa: E402
 from training.models import Completion  # noqa: E402
-from training.resources import ROW_ORDER, ROW_VALUES, CompletionResource  # noqa: E402
 
 SMALL_REGION = "regio-export-100k"
 
@@ -52,7 +52,7 @@ def queryset(rows):
 
 
 def _region_path():
-    from training.models import Organisation
+    from people.models import Organisation
 
     return Organisation.objects.get(slug=SMALL_REGION).path
 

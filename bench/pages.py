@@ -24,18 +24,16 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import (  # noqa: E402
-    SESSION_KEY,
-    get_user_model,  # noqa: E402
-)
+from django.contrib.auth import SESSION_KEY, get_user_model  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from people.models import Function, Organisation  # noqa: E402
 from scenarios.models import ModulePage  # noqa: E402
-from training.models import Attempt, Completion, Function, Organisation  # noqa: E402
+from training.models import Attempt, Completion  # noqa: E402
 
 HOME = "/"
 SCORED = {"decision", "single_choice", "multiple_choice"}
@@ -220,7 +218,7 @@ def measure_dashboard(repeat):
     organisation = Organisation.objects.filter(managers=manager).first()
     people = organisation.subtree().aggregate(n=django.db.models.Count("profiles"))["n"]
     client = logged_in(manager)
-    url = reverse("training:dashboard")
+    url = reverse("records:dashboard")
     timing = interleaved(client, url, repeat)
     queries = count_queries(client, "get", url)[0]
     return {
@@ -247,7 +245,7 @@ def with_two_factor(client, user):
 def measure_insights(repeat):
     coordinator = manager_user("bench-coordinator")
     client = with_two_factor(logged_in(coordinator), coordinator)
-    url = reverse("training:insights")
+    url = reverse("records:insights")
     # A request takes seconds here (no target; for comparison): one warm-up is enough.
     timing = interleaved(client, url, repeat, warm_up=1)
     return {"time": timing, "queries": count_queries(client, "get", url)[0]}

@@ -50,7 +50,7 @@ class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The learner sees their own certificates; HR and managers those of the people in
         their scope; admins all (``training.scope``)."""
-        from training.scope import people_scope
+        from people.scope import people_scope
 
         return self.filter(
             people_scope(user, "learner__profile__organisation__path", own_user_field="learner")

@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from training.models import Assignment, AssignmentIndex, Attempt, Profile
-from training.status import add_months, local_date
+from people.models import Assignment, AssignmentIndex, Profile
+from people.status import add_months, local_date
+from training.models import Attempt
 
 from .models import Certificate, new_code
 

@@ -21,7 +21,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from cms.roles import LEARNERS
+from people.roles import LEARNERS
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -40,7 +40,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """Log in, noting in the session when this is the account's first login ever: only that
         session may set up an authenticator app with the password alone (``cms.mfa``). Read
         before Django's ``update_last_login`` fills in ``last_login``."""
-        from cms.mfa import FIRST_LOGIN_SESSION_KEY
+        from .mfa import FIRST_LOGIN_SESSION_KEY
 
         first = user.last_login is None
         super().login(request, user)
@@ -100,7 +100,7 @@ class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator):
         """A role that requires two-step verification cannot switch off its authenticator app
         (it can set up a new one by asking an admin to remove the old one)."""
-        from cms.mfa import requires_mfa
+        from .mfa import requires_mfa
 
         if authenticator.type == Authenticator.Type.TOTP and requires_mfa(authenticator.user):
             return False

@@ -35,7 +35,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
-from cms.roles import COORDINATORS, HR, TRAINERS, group_names
+from people.roles import COORDINATORS, HR, TRAINERS, group_names
 
 PRIVILEGED_GROUPS = frozenset({TRAINERS, HR, COORDINATORS})
 # Where a privileged user is sent after setting up the authenticator (see the recovery codes page).
@@ -132,7 +132,7 @@ class SetupLinkTokenGenerator(PasswordResetTokenGenerator):
     key_salt = "cms.mfa.SetupLinkTokenGenerator"
 
     def _make_hash_value(self, user, timestamp):
-        from cms.models import TwoStepSetupLinkUse
+        from .models import TwoStepSetupLinkUse
 
         last_use = (
             TwoStepSetupLinkUse.objects.filter(user=user).values_list("used_at", flat=True).first()
@@ -157,7 +157,7 @@ setup_link_tokens = SetupLinkTokenGenerator()
 
 def use_setup_link(user, token):
     """Check the token and, when valid, spend it (and every earlier one). True when valid."""
-    from cms.models import TwoStepSetupLinkUse
+    from .models import TwoStepSetupLinkUse
 
     with transaction.atomic():
         # One at a time per user: two tabs opening the same link cannot both spend it.

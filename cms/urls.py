@@ -5,8 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import accounts, mfa
 from scenarios import views as scenarios_views
+
+from . import accounts, mfa
 
 urlpatterns = [
     # Before the admin's own URLs: the admin answers a user without admin access with a login
@@ -38,6 +39,7 @@ urlpatterns = [
     path("uitloggen/", account_views.logout, name="account_logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("leren/", include("training.urls")),
+    path("leren/", include("records.urls")),
     # /leren/certificaten/… for learners, /verify/… public: before Wagtail's catch-all.
     path("", include("certificates.urls")),
 ]

@@ -27,11 +27,12 @@ from wagtail.models import Page, Site
 from certificates import services as certificate_services
 from certificates.models import Certificate
 from cms.models import HomePage
-from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
+from people.models import Assignment, Organisation, Profile
+from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
 from scenarios import exchange, scoring
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 from training import services
-from training.models import Assignment, Attempt, Organisation, Profile
+from training.models import Attempt
 
 from . import data, illustrations
 

@@ -128,21 +128,21 @@ def cache_backend(request, settings):
 
 @pytest.fixture
 def catalogue(db):
-    from tests.factories import site_with_catalogue
+    from .factories import site_with_catalogue
 
     return site_with_catalogue()
 
 
 @pytest.fixture
 def module(catalogue):
-    from tests.factories import make_module
+    from .factories import make_module
 
     return make_module(catalogue=catalogue)
 
 
 @pytest.fixture
 def learner(db):
-    from tests.factories import UserFactory
+    from .factories import UserFactory
 
     return UserFactory()
 
@@ -156,22 +156,23 @@ def learner_client(client, learner):
 @pytest.fixture
 def other_learner(db):
     """A second BOA: their attempts must stay out of reach of ``learner``."""
-    from tests.factories import UserFactory
+    from .factories import UserFactory
 
     return UserFactory()
 
 
 @pytest.fixture
 def mt_member(db):
-    from tests.factories import UserFactory
-    from training.models import Function
+    from people.models import Function
+
+    from .factories import UserFactory
 
     return UserFactory(function=Function.MT_MEMBER)
 
 
 @pytest.fixture
 def superuser(db):
-    from tests.factories import SuperuserFactory
+    from .factories import SuperuserFactory
 
     return SuperuserFactory()
 
@@ -179,14 +180,14 @@ def superuser(db):
 @pytest.fixture
 def superuser_client(client, superuser):
     """A platform admin's client, past two-step verification as the admin requires."""
-    from tests.factories import login_with_mfa
+    from .factories import login_with_mfa
 
     return login_with_mfa(client, superuser)
 
 
 @pytest.fixture
 def trainer(catalogue):
-    from tests.factories import make_trainer
+    from .factories import make_trainer
 
     return make_trainer(catalogue)
 

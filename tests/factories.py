@@ -12,9 +12,9 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from people.models import Function, Profile
 from scenarios.blocks import list_items
 from scenarios.models import ModuleCatalogue, ModulePage, Theme
-from training.models import Function, Profile
 
 _counter = itertools.count(1)
 
@@ -310,8 +310,8 @@ class SuperuserFactory(UserFactory):
 
 
 def make_trainer(catalogue, username=None):
-    """A trainer as ``cms.roles`` sets one up: in the Trainers group, which edits the catalogue."""
-    from cms.roles import TRAINERS, ensure_groups
+    """A trainer as ``people.roles`` makes one: in the Trainers group, which edits the catalogue."""
+    from people.roles import TRAINERS, ensure_groups
 
     groups = ensure_groups(catalogue)
     trainer = UserFactory(username=username or f"trainer{next(_counter)}", function=Function.OTHER)
@@ -418,7 +418,7 @@ def make_organisation(name, kind="municipality", parent=None, slug=None):
     """A node of the organisation tree, under ``parent`` or as a root."""
     from django.utils.text import slugify
 
-    from training.models import Organisation
+    from people.models import Organisation
 
     organisation = Organisation(name=name, slug=slug or slugify(name), kind=kind)
     if parent is None:
@@ -430,9 +430,9 @@ def make_organisation(name, kind="municipality", parent=None, slug=None):
 
 
 def make_hr(organisation, username=None):
-    """An HR user of ``organisation`` as ``cms.roles`` sets one up: in the HR group, with a
+    """An HR user of ``organisation`` as ``people.roles`` sets one up: in the HR group, with a
     profile in that node."""
-    from cms.roles import HR, ensure_groups
+    from people.roles import HR, ensure_groups
 
     groups = ensure_groups()
     hr = UserFactory(username=username or f"hr{next(_counter)}", function=Function.OTHER)

@@ -15,10 +15,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from cms import roles
-from tests.factories import UserFactory, login_with_mfa, make_module, make_organisation, play
+from people import roles
+from people.models import Assignment, AuditEntry, Organisation, Profile
 from training import services
-from training.models import Assignment, AuditEntry, Organisation, Profile
+
+from .factories import UserFactory, login_with_mfa, make_module, make_organisation, play
 
 pytestmark = pytest.mark.django_db
 
@@ -274,7 +275,7 @@ def test_only_platform_admins_read_the_audit_log_of_role_changes_and_exports(cli
 @pytest.mark.parametrize("endpoint", ["item-statistics", "hotspot-image"])
 def test_only_content_editors_open_the_trainer_tools(client, world, role, endpoint):
     # Item statistics and the hotspot drawing tool's picture are for people who edit modules.
-    from tests.factories import make_image
+    from .factories import make_image
 
     if role != "anonymous":
         login_with_mfa(client, world["users"][role])
@@ -338,7 +339,7 @@ def eight_in_a(world):
 def test_coordinators_see_aggregates_and_never_a_count_under_the_threshold(
     client, eight_in_a, settings, query
 ):
-    from tests.insights_tables import disclosures, tables
+    from .insights_tables import disclosures, tables
 
     settings.INSIGHTS_PRIVACY_THRESHOLD = 5
     login_with_mfa(client, eight_in_a["users"]["coordinator"])
@@ -510,7 +511,7 @@ def test_a_password_alone_opens_no_record_page_to_a_privileged_role(client, worl
     (sent to set up the app), a later one (sent to the page that offers the e-mailed link), or
     they have an app whose code this session skipped (logged out). Learners and managers, for
     whom the second step is optional, see exactly their scope."""
-    from tests.factories import activate_totp
+    from .factories import activate_totp
 
     user = world["users"][role]
     if session == "app-but-no-code":

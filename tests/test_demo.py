@@ -21,23 +21,17 @@ from wagtail.models import Page, Revision, Site
 
 from certificates.models import Certificate
 from cms.models import HomePage
-from cms.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
 from demo import data
 from demo.loader import DEMO_PASSWORD, DemoContentError, demo_accounts, load_demo
+from people.models import Assignment, Organisation, Profile
+from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
+from people.status import TrainingStatus, status_for_assignment
 from scenarios.exchange import stable_id
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
-from tests.factories import login_with_mfa
 from training import services
-from training.models import (
-    Assignment,
-    Attempt,
-    Completion,
-    CompletionStatus,
-    Organisation,
-    Profile,
-    Response,
-)
-from training.status import TrainingStatus, status_for_assignment
+from training.models import Attempt, Completion, CompletionStatus, Response
+
+from .factories import login_with_mfa
 
 QUESTION_TYPES = {"single_choice", "multiple_choice"}
 MODULES = data.modules()

@@ -12,20 +12,13 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from people.models import Assignment, AssignmentIndex, Profile
+from people.status import AssignedStatus, status_for_assignment
 from scenarios import branching, scoring
 from scenarios.models import Audience, ModulePage
 
 from . import signals
-from .models import (
-    Assignment,
-    AssignmentIndex,
-    Attempt,
-    Completion,
-    CompletionStatus,
-    Profile,
-    Response,
-)
-from .status import AssignedStatus, status_for_assignment
+from .models import Attempt, Completion, CompletionStatus, Response
 
 
 class TrainingError(Exception):

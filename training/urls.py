@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard_views, views
+from . import views
 
 app_name = "training"
 
@@ -12,8 +12,4 @@ urlpatterns = [
     path("poging/<int:attempt_id>/stap/<int:number>/verder/", views.next_step, name="next"),
     path("poging/<int:attempt_id>/afronden/", views.finish, name="finish"),
     path("poging/<int:attempt_id>/resultaat/", views.result, name="result"),
-    path("teams/", dashboard_views.dashboard, name="dashboard"),
-    path("teams/overzicht.csv", dashboard_views.dashboard_csv, name="dashboard_csv"),
-    path("inzicht/", dashboard_views.insights, name="insights"),
-    path("mijn-gegevens.json", views.my_data, name="my_data"),
 ]

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from scenarios.models import ModuleCatalogue, ModulePage
@@ -237,17 +236,3 @@ def result(request, attempt_id):
             "module_url": live_module.url if live_module else None,
         },
     )
-
-
-@login_required
-@require_GET
-@cache_control(private=True, no_store=True)  # personal data: kept in no cache
-def my_data(request):
-    """The learner's own data as a JSON download; nobody can ask for someone else's."""
-    from django.http import JsonResponse
-
-    from .personal_data import personal_data
-
-    response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="mijn-trainingsgegevens.json"'
-    return response

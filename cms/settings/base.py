@@ -34,7 +34,9 @@ def installation_secret(path):
 INSTALLED_APPS = [
     "cms",
     "scenarios",
+    "people",
     "training",
+    "records",
     "certificates",
     "demo",
     "wagtail.contrib.forms",
@@ -81,7 +83,7 @@ MIDDLEWARE = [
     # Responses to a logged-in person: Cache-Control: private, no-store (cms.middleware).
     "cms.middleware.PrivatePagesMiddleware",
     # The logged-in user is the actor of role changes recorded in the audit log.
-    "training.audit.AuditActorMiddleware",
+    "people.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: privileged users must have passed two-factor

@@ -2,8 +2,8 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .base import BASE_DIR, installation_secret
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import BASE_DIR, installation_secret
 
 DEBUG = True
 # The key of this installation (made on first use in .secret-key), or SECRET_KEY from the

@@ -8,8 +8,14 @@ A new kind of step: a module here with its block (a ``StepBlock``, or a ``Scored
 with its methods), a template in ``templates/blocks/``, and its line in ``STEP_BLOCKS``.
 """
 
-from .base import ContentImageBlock, ScoredStepBlock, StepBlock, list_items, signals_block
-from .choice import (
+from scenarios.blocks.base import (
+    ContentImageBlock,
+    ScoredStepBlock,
+    StepBlock,
+    list_items,
+    signals_block,
+)
+from scenarios.blocks.choice import (
     ChoiceOptionBlock,
     DecisionBlock,
     DecisionOptionBlock,
@@ -17,9 +23,20 @@ from .choice import (
     OptionReview,
     SingleChoiceQuestionBlock,
 )
-from .content import InformationBlock, SceneBlock, SourceBlock, anchor_block, target_block
-from .hotspot import HotspotBlock, HotspotMode, HotspotRegionBlock
-from .ordering import ORDERING_RULE, OrderingItemBlock, OrderingQuestionBlock, OrderReview
+from scenarios.blocks.content import (
+    InformationBlock,
+    SceneBlock,
+    SourceBlock,
+    anchor_block,
+    target_block,
+)
+from scenarios.blocks.hotspot import HotspotBlock, HotspotMode, HotspotRegionBlock
+from scenarios.blocks.ordering import (
+    ORDERING_RULE,
+    OrderingItemBlock,
+    OrderingQuestionBlock,
+    OrderReview,
+)
 
 STEP_BLOCKS = [
     ("information", InformationBlock()),

@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate, CertificateStatus, new_code, normalise_code
+from people.models import Assignment, Profile
+from people.status import add_months
 from tests.factories import make_organisation, play, worst_answer
 from training import services as training
-from training.models import Assignment, Attempt, Profile
-from training.status import add_months
+from training.models import Attempt
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import dateformat, translation
 
 from certificates.models import Certificate
+from people.models import Profile
 from tests.factories import make_organisation, play
 from training import services as training
-from training.models import Profile
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ import pytest
 from django.utils import dateformat, timezone, translation
 
 from certificates.models import Certificate
+from people.models import Profile
 from tests.factories import UserFactory, make_organisation, play
 from training import services as training
-from training.models import Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +140,7 @@ def test_another_persons_certificate_cannot_be_downloaded(learner_client, certif
 
 
 def test_a_manager_downloads_only_their_own_certificate_not_their_teams(client, certificate):
-    from cms import roles
+    from people import roles
 
     team = make_organisation("Team", "team")
     Profile.objects.filter(user=certificate.learner).update(organisation=team)

@@ -14,7 +14,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from cms import roles
+from people import roles
+from people.models import Organisation, Profile
 from tests.factories import (
     SuperuserFactory,
     UserFactory,
@@ -25,7 +26,6 @@ from tests.factories import (
     make_trainer,
     totp_code,
 )
-from training.models import Organisation, Profile
 
 pytestmark = pytest.mark.django_db
 

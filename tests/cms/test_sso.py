@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 
-from cms import roles
+from people import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -239,6 +239,6 @@ def page(new_page):
 @pytest.fixture
 def learning(live_server):
     """A catalogue, a learner and a module to take: the demo if the project has one."""
-    from .content import load_learning_content
+    from tests.e2e.content import load_learning_content
 
     return load_learning_content()

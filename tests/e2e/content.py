@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.management import call_command
 
-from cms.roles import ensure_groups
+from people.roles import ensure_groups
 from scenarios.models import ModuleCatalogue, ModulePage
 
 DEMO_COMMAND = "demo.management.commands.load_demo"

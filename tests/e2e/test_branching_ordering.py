@@ -6,9 +6,8 @@ without JavaScript the position lists still answer the question. Axe checks ever
 import pytest
 from django.utils import translation
 
-from cms.roles import ensure_groups
-
-from .helpers import BROWSER_TEST, axe, focus_is_visible, has_no_horizontal_scroll, tab_to
+from people.roles import ensure_groups
+from tests.e2e.helpers import BROWSER_TEST, axe, focus_is_visible, has_no_horizontal_scroll, tab_to
 
 pytestmark = BROWSER_TEST
 

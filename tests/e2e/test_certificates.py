@@ -8,6 +8,9 @@ import re
 import pypdf
 
 from certificates.models import Certificate
+from people.models import Assignment, Profile
+from tests.e2e.content import right_option_ids, steps_of
+from tests.e2e.helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login
 from tests.factories import (
     UserFactory,
     decision_step,
@@ -17,10 +20,6 @@ from tests.factories import (
     single_choice_step,
     site_with_catalogue,
 )
-from training.models import Assignment, Profile
-
-from .content import right_option_ids, steps_of
-from .helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login
 
 pytestmark = BROWSER_TEST
 

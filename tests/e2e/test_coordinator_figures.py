@@ -11,9 +11,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.training.dashboard_factories import assign, completed, person
-
-from .helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login
+from tests.e2e.helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login
+from tests.records.dashboard_factories import assign, completed, person
 
 pytestmark = BROWSER_TEST
 
@@ -22,7 +21,7 @@ PASSWORD = "secret-pass-123"  # the factories' password
 
 @pytest.fixture
 def figures(live_server):
-    from cms import roles
+    from people import roles
     from tests.factories import activate_totp, make_module, make_organisation, site_with_catalogue
 
     catalogue = site_with_catalogue()

@@ -7,10 +7,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import BROWSER_TEST, axe, focus_is_visible, tab_to
+from tests.e2e.test_trainer import publish
 from training.models import Attempt, Response
-
-from .helpers import BROWSER_TEST, axe, focus_is_visible, tab_to
-from .test_trainer import publish
 
 pytestmark = BROWSER_TEST
 

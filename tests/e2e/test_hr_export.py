@@ -9,9 +9,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from training.models import AuditEntry
-
-from .helpers import BROWSER_TEST, admin_login, axe
+from people.models import AuditEntry
+from tests.e2e.helpers import BROWSER_TEST, admin_login, axe
 
 pytestmark = BROWSER_TEST
 
@@ -21,7 +20,7 @@ PASSWORD = "secret-pass-123"  # the factories' password
 @pytest.fixture
 def hr_world(live_server):
     from tests.factories import make_module, site_with_catalogue
-    from tests.training.export_factories import build_tree, completed, hr_of, person
+    from tests.records.export_factories import build_tree, completed, hr_of, person
 
     tree = build_tree()
     module = make_module(catalogue=site_with_catalogue(), title="Drugslabs herkennen")

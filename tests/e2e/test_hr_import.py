@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from training.models import AuditEntry, Profile
-
-from .helpers import BROWSER_TEST, admin_login, axe
+from people.models import AuditEntry, Profile
+from tests.e2e.helpers import BROWSER_TEST, admin_login, axe
 
 pytestmark = BROWSER_TEST
 

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from cms.roles import TRAINERS, ensure_groups
+from people.roles import TRAINERS, ensure_groups
+from tests.e2e.helpers import BROWSER_TEST, admin_login, axe
 from tests.factories import (
     UserFactory,
     make_module,
@@ -16,8 +17,6 @@ from tests.factories import (
     site_with_catalogue,
 )
 from training import services
-
-from .helpers import BROWSER_TEST, admin_login, axe
 
 pytestmark = BROWSER_TEST
 

@@ -7,10 +7,8 @@ import re
 
 from django.utils.html import strip_tags
 
-from training.models import Attempt
-
-from .content import right_option_ids, steps_of, wrong_option_ids
-from .helpers import (
+from tests.e2e.content import right_option_ids, steps_of, wrong_option_ids
+from tests.e2e.helpers import (
     BROWSER_TEST,
     axe,
     focus_is_visible,
@@ -18,6 +16,7 @@ from .helpers import (
     login,
     tab_to,
 )
+from training.models import Attempt
 
 pytestmark = BROWSER_TEST
 

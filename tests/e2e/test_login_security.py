@@ -5,7 +5,7 @@ modules, the admin logs out by its button only, and five wrong passwords lock th
 
 import pytest
 
-from .helpers import BROWSER_TEST, admin_login, axe, complete_two_step, login
+from tests.e2e.helpers import BROWSER_TEST, admin_login, axe, complete_two_step, login
 
 pytestmark = BROWSER_TEST
 

@@ -11,7 +11,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.training.dashboard_factories import (
+from tests.e2e.helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login, tab_to
+from tests.records.dashboard_factories import (
     assign,
     build_tree,
     completed,
@@ -19,8 +20,6 @@ from tests.training.dashboard_factories import (
     person,
     started,
 )
-
-from .helpers import BROWSER_TEST, axe, has_no_horizontal_scroll, login, tab_to
 
 pytestmark = BROWSER_TEST
 
@@ -112,7 +111,7 @@ def test_manager_filters_overdue_training_by_team_accessibly(new_page, teams):
 
 
 def exports_audited():
-    from training.models import AuditEntry
+    from people.models import AuditEntry
 
     return AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
 
@@ -123,7 +122,7 @@ def page_link(page, number, total):
 
 
 def test_manager_pages_through_the_people_with_the_filters_kept(new_page, teams, monkeypatch):
-    from training import dashboard
+    from records import dashboard
 
     monkeypatch.setattr(dashboard, "PAGE_SIZE", 1)  # the live server runs in this process
     page = new_page()
@@ -163,7 +162,7 @@ def test_dashboard_works_on_a_320_px_phone(new_page, teams):
 
 
 def _artifact(name):
-    from .conftest import ARTIFACTS
+    from tests.e2e.conftest import ARTIFACTS
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return str(ARTIFACTS / name)

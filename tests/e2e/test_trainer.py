@@ -11,11 +11,10 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from playwright.sync_api import expect
 
-from cms.roles import TRAINERS, ensure_groups
+from people.roles import TRAINERS, ensure_groups
 from scenarios.blocks import SingleChoiceQuestionBlock
 from scenarios.models import ModulePage
-
-from .helpers import BROWSER_TEST, admin_login, axe, login
+from tests.e2e.helpers import BROWSER_TEST, admin_login, axe, login
 
 pytestmark = BROWSER_TEST
 

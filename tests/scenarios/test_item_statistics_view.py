@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from cms import roles
+from people import roles
 from tests.factories import (
     UserFactory,
     best_answer,

@@ -12,6 +12,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from people.models import Function
 from scenarios.models import ModulePage
 from tests.factories import (
     UserFactory,
@@ -25,7 +26,6 @@ from tests.factories import (
     sized_steps,
 )
 from training import services
-from training.models import Function
 
 # Marks of the answered state: the verdict badge, the option review, the feedback section.
 ANSWERED_STATE_MARKERS = [

@@ -115,8 +115,8 @@ def test_assigned_modules_come_first_with_their_due_date_even_outside_the_audien
 
     from django.utils.html import escape
 
+    from people.models import Assignment, Organisation, Profile
     from tests.factories import UserFactory
-    from training.models import Assignment, Organisation, Profile
 
     team = Organisation.add_root(name="Team Handhaving", slug="team-handhaving", kind="team")
     learner = UserFactory(username="assigned-boa")

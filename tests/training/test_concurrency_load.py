@@ -21,10 +21,9 @@ from tests.factories import (
     site_with_catalogue,
     worst_answer,
 )
+from tests.training.test_concurrency import at_the_same_moment, needs_row_locks
 from training import services
 from training.models import Attempt, Completion, Response
-
-from .test_concurrency import at_the_same_moment, needs_row_locks
 
 DECISION = 2
 THREADS = 50

@@ -6,11 +6,11 @@ import datetime
 
 import pytest
 
+from people.models import AuditEntry
 from tests.factories import UserFactory, advance_to, best_answer, login_with_mfa, step_at
+from tests.records.export_factories import build_tree, completed, hr_of, person
 from training import services
-from training.models import AuditEntry, Response
-
-from .export_factories import build_tree, completed, hr_of, person
+from training.models import Response
 
 DECISION, SINGLE = 2, 3
 ANSWER_MESSAGE = "You are answering too quickly. Wait a moment and try again."

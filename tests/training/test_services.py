@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from people.models import Function
 from tests.factories import (
     UserFactory,
     advance_to,
@@ -18,7 +19,7 @@ from tests.factories import (
     worst_answer,
 )
 from training import services
-from training.models import Attempt, Completion, CompletionStatus, Function, Response
+from training.models import Attempt, Completion, CompletionStatus, Response
 
 # The factory module's steps: 0 information, 1 scene, 2 decision (max 2 points),
 # 3 single choice (1 point), 4 multiple choice (2 points, three of four options correct).

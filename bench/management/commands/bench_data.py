@@ -73,6 +73,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def has_data():
-        from training.models import Organisation
+        from people.models import Organisation
 
         return Organisation.objects.exists()

@@ -10,12 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import (
-    DEMO_PASSWORD,  # re-exported: the browser tests read the password from this command
-    DemoContentError,
-    demo_accounts,
-    load_demo,
-)
+from demo.loader import DEMO_PASSWORD, DemoContentError, demo_accounts, load_demo
 
 __all__ = ["DEMO_PASSWORD", "Command"]
 

@@ -1,0 +1,2 @@
+"""Wagtail admin views of the records (the HR export, the audit log), wired in
+records/wagtail_hooks.py."""

@@ -1,0 +1,267 @@
+"""HR's export of completion records: which rows (scope and filters), how they are written
+(CSV and XLSX, streamed, never built in memory) and the audit-log entry every export leaves.
+
+The columns and cell values come from ``training.resources.CompletionResource``; this module
+only decides which rows go in and moves them to a file.
+
+Streaming:
+
+* rows are read as plain values (``CompletionResource.iter_rows``: ``values_list`` with
+  ``iterator(chunk_size=2000)``) after everything they share (organisation nodes,
+  assignments) has been loaded once, so an export costs the same few queries for ten rows as
+  for a hundred thousand;
+* CSV is written in batches of rows with ``csv.writer.writerows`` into a small buffer that is
+  handed out every few kilobytes (``iter_csv``), for a ``StreamingHttpResponse`` or a file;
+* XLSX goes through openpyxl's write-only workbook, which keeps no rows in memory, into a
+  temporary file that is then streamed with ``FileResponse``.
+
+Audit: the entry is written *before* the first row leaves (who, when, which filters and
+format), and completed with the number of rows written when the stream ends; a stream that
+was broken off (the browser went away) says so with ``"finished": false`` and the rows
+written until then.
+"""
+
+import csv
+import datetime
+import io
+import tempfile
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from people.models import AuditEntry
+from people.status import TrainingStatus
+from training.models import Completion
+
+from .resources import CompletionResource, ExportContext
+from .spreadsheet import neutralise
+
+CSV = "csv"
+XLSX = "xlsx"
+FORMATS = (CSV, XLSX)
+CONTENT_TYPES = {
+    CSV: "text/csv; charset=utf-8",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# Excel only reads a CSV file as UTF-8 (names like Çelik or Müller) when it starts with a BOM.
+CSV_BOM = "\ufeff"
+CSV_FLUSH_BYTES = 16 * 1024
+# Rows handed to ``csv.writer.writerows`` at a time (about 20 kB of CSV).
+CSV_BATCH_ROWS = 200
+
+# Which completions can have a status at all: a pass (completed or expired) or none yet.
+_PASSED_STATUSES = {TrainingStatus.COMPLETED, TrainingStatus.EXPIRED}
+_OPEN_STATUSES = {TrainingStatus.IN_PROGRESS, TrainingStatus.OVERDUE}
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """What HR chose: an organisation node (and below), a module, a period in which the first
+    completion falls (both ends included; ``date_from`` alone means "since"), a status."""
+
+    organisation: object = None
+    module: object = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    status: str = ""
+
+    def describe(self):
+        """The filters as the audit log keeps them (plain JSON)."""
+        details = {}
+        if self.organisation is not None:
+            details["organisation"] = {
+                "id": self.organisation.pk,
+                "slug": self.organisation.slug,
+                "name": self.organisation.name,
+            }
+        if self.module is not None:
+            details["module"] = {"id": self.module.pk, "title": self.module.title}
+        if self.date_from:
+            details["from"] = self.date_from.isoformat()
+        if self.date_to:
+            details["to"] = self.date_to.isoformat()
+        if self.status:
+            details["status"] = str(self.status)
+        return details
+
+
+class CompletionExport:
+    """One export of completion records for ``user`` (None: the scheduled command, which sees
+    everything it is pointed at) with the given filters."""
+
+    def __init__(self, user=None, filters=None, actor_name=None, today=None):
+        self.user = user
+        self.filters = filters or ExportFilters()
+        self.actor_name = actor_name
+        self.today = today or timezone.localdate()
+        self._resource = None
+
+    # -- which rows ------------------------------------------------------------------------
+
+    def queryset(self):
+        """The completions in the user's scope that match the filters, before the status
+        (which is computed per row) is applied."""
+        completions = Completion.objects.all()
+        if self.user is not None:
+            completions = Completion.objects.visible_to(self.user)
+        filters = self.filters
+        if filters.organisation is not None:
+            completions = completions.filter(
+                learner__profile__organisation__path__startswith=filters.organisation.path
+            )
+        if filters.module is not None:
+            completions = completions.filter(module=filters.module)
+        if filters.date_from:
+            completions = completions.filter(first_completed_at__gte=_day_start(filters.date_from))
+        if filters.date_to:
+            completions = completions.filter(
+                first_completed_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1))
+            )
+        if filters.status in _PASSED_STATUSES:
+            completions = completions.filter(last_completed_at__isnull=False)
+        elif filters.status in _OPEN_STATUSES:
+            completions = completions.filter(last_completed_at__isnull=True)
+        elif filters.status:  # not started: a completion record means the person started
+            completions = completions.none()
+        return completions
+
+    @property
+    def resource(self):
+        if self._resource is None:
+            context = ExportContext.load(
+                organisation=self.filters.organisation,
+                module=self.filters.module,
+                today=self.today,
+            )
+            self._resource = CompletionResource(context=context)
+        return self._resource
+
+    def cell_rows(self):
+        """The cells of every row of the export, with the status filter applied."""
+        return self.resource.iter_rows(self.queryset(), status=self.filters.status)
+
+    def count(self):
+        """How many rows the export has (for the preview)."""
+        if not self.filters.status:
+            return self.queryset().count()
+        return sum(1 for _row in self.cell_rows())
+
+    def headers(self):
+        return self.resource.headers()
+
+    # -- audit -----------------------------------------------------------------------------
+
+    def start_audit(self, file_format):
+        """Record who exports what before any row leaves; ``finish_audit`` adds the count."""
+        user = self.user
+        name = self.actor_name or (user.get_username() if user is not None else "")
+        return AuditEntry.objects.create(
+            actor=user,
+            actor_name=name,
+            action=AuditEntry.Action.EXPORT,
+            details={"filters": self.filters.describe(), "finished": False},
+            file_format=file_format,
+        )
+
+    @staticmethod
+    def finish_audit(entry, row_count, finished=True):
+        entry.row_count = row_count
+        entry.details = {**entry.details, "finished": finished}
+        entry.save(update_fields=["row_count", "details"])
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def iter_csv(self, audit_entry=None):
+        """The CSV file as a stream of byte chunks of a few kilobytes, counting the rows and
+        completing the audit entry when the stream ends (or is broken off).
+
+        The stream is read after the view has returned, so it keeps the language and time
+        zone that were active when it was made (the admin user's preferences)."""
+        language = translation.get_language()
+        zone = timezone.get_current_timezone()
+
+        def stream():
+            with translation.override(language), timezone.override(zone):
+                yield from self._csv_chunks(audit_entry)
+
+        return stream()
+
+    def _csv_chunks(self, audit_entry):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+
+        def drain():
+            data = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate(0)
+            return data.encode("utf-8")
+
+        count = 0
+        finished = False
+        try:
+            buffer.write(CSV_BOM)
+            writer.writerow(self.headers())
+            yield drain()
+            for batch in _batches(self.cell_rows(), CSV_BATCH_ROWS):
+                writer.writerows(batch)
+                count += len(batch)
+                if buffer.tell() >= CSV_FLUSH_BYTES:
+                    yield drain()
+            yield drain()
+            finished = True
+        finally:
+            if audit_entry is not None:
+                self.finish_audit(audit_entry, count, finished)
+
+    def write_xlsx(self, target):
+        """Write the XLSX file to ``target`` (a path or a binary file) with openpyxl's
+        write-only workbook; return the number of rows written. Text stays text (neutralised,
+        without the control characters XLSX cannot hold); numbers and dates stay numeric."""
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=str(_("Completions"))[:31])
+        sheet.append(self.headers())
+        count = 0
+        for row in self.cell_rows():
+            sheet.append([_xlsx_value(value) for value in row])
+            count += 1
+        workbook.save(target)
+        return count
+
+    def xlsx_file(self):
+        """The XLSX file in an anonymous temporary file, rewound, and its number of rows."""
+        spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
+        try:
+            count = self.write_xlsx(spool)
+        except BaseException:
+            spool.close()
+            raise
+        spool.seek(0)
+        return spool, count
+
+    def filename(self, file_format):
+        return f"completions-{self.today.isoformat()}.{file_format}"
+
+
+def _batches(rows, size):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _xlsx_value(value):
+    # Neutralised again after stripping: "\x0b=1+1" would otherwise become a formula.
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value

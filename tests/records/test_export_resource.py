@@ -1,0 +1,216 @@
+"""The HR export's columns and values: exactly the whitelist, in order; the employer, team,
+function, status and validity worked out per row; numbers and dates kept as such; and the
+streamed path gives the same rows as django-import-export's own export()."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from people.models import Assignment, Function
+from records import exports
+from records.resources import COLUMNS, CompletionResource, ExportContext
+from tests.factories import make_module
+from tests.records.export_factories import build_tree, completed, person
+
+TODAY = datetime.date(2026, 6, 15)
+ENGLISH_HEADERS = [
+    "Employee number",
+    "Name",
+    "Email",
+    "Organisation",
+    "Team",
+    "Function",
+    "Module",
+    "Status",
+    "Score (%)",
+    "First completed",
+    "Valid until",
+    "Attempts",
+]
+
+
+@pytest.fixture
+def tree(db):
+    return build_tree()
+
+
+def export_rows(**filters):
+    export = exports.CompletionExport(None, exports.ExportFilters(**filters), today=TODAY)
+    return export.headers(), list(export.cell_rows())
+
+
+def as_dicts(headers, rows):
+    return [dict(zip(headers, row, strict=True)) for row in rows]
+
+
+def test_the_columns_are_exactly_the_whitelist_in_order(tree):
+    resource = CompletionResource(context=ExportContext.load())
+    with translation.override("en"):
+        assert resource.headers() == ENGLISH_HEADERS
+    assert [f.column_name for f in resource.get_export_fields()] == [
+        resource.fields[name].column_name for name in COLUMNS
+    ]
+    assert len(COLUMNS) == len(ENGLISH_HEADERS)
+
+
+def test_no_other_field_of_a_person_reaches_a_row(tree, catalogue):
+    learner = person(tree["a1"], first_name="Anna", last_name="Jansen", employee_number="A-17")
+    learner.email = "a.jansen@gemeente-a.nl"
+    learner.save()
+    module = make_module(catalogue=catalogue, title="Drugslabs herkennen")
+    completed(learner, module, on=datetime.date(2026, 3, 2))
+    with translation.override("en"):
+        headers, rows = export_rows()
+    (row,) = rows
+    assert row[:3] == ["A-17", "Anna Jansen", "a.jansen@gemeente-a.nl"]
+    text = repr(row)
+    assert learner.password not in text
+    assert learner.username not in text  # no login name, no ids
+    assert str(learner.pk) not in [str(cell) for cell in row]
+    assert len(row) == len(headers) == len(COLUMNS)
+
+
+def test_a_row_reads_who_where_what_and_how_it_went(tree, catalogue):
+    learner = person(
+        tree["a1"],
+        first_name="Anna",
+        last_name="Jansen",
+        employee_number="A-17",
+        function=Function.INSPECTOR,
+    )
+    module = make_module(catalogue=catalogue, title="Drugslabs herkennen")
+    Assignment.objects.create(
+        module=module,
+        organisation=tree["a"],
+        due_date=datetime.date(2026, 4, 1),
+        validity_months=24,
+    )
+    completed(learner, module, on=datetime.date(2026, 3, 2), score=92, attempts=3)
+    with translation.override("en"):
+        headers, rows = export_rows()
+    (row,) = as_dicts(headers, rows)
+    assert row == {
+        "Employee number": "A-17",
+        "Name": "Anna Jansen",
+        "Email": learner.email,
+        "Organisation": "Gemeente A",
+        "Team": "Team Handhaving A1",
+        "Function": "Inspector (toezichthouder)",
+        "Module": "Drugslabs herkennen",
+        "Status": "Completed",
+        "Score (%)": 92,
+        "First completed": datetime.date(2026, 3, 2),
+        "Valid until": datetime.date(2028, 3, 2),
+        "Attempts": 3,
+    }
+
+
+def test_status_follows_the_assignment_that_applies_to_the_person(tree, catalogue):
+    module = make_module(catalogue=catalogue, title="Ondermijning")
+    # For inspectors of Gemeente A: valid 12 months, due in the past.
+    Assignment.objects.create(
+        module=module,
+        organisation=tree["a"],
+        function=Function.INSPECTOR,
+        due_date=datetime.date(2026, 1, 1),
+        validity_months=12,
+    )
+    expired = person(tree["a1"], last_name="Aa", function=Function.INSPECTOR)
+    overdue = person(tree["a1"], last_name="Bb", function=Function.INSPECTOR)
+    boa = person(tree["a1"], last_name="Cc", function=Function.BOA)  # not assigned: no expiry
+    in_b = person(tree["b1"], last_name="Dd", function=Function.INSPECTOR)  # other municipality
+    left = person(tree["a1"], last_name="Ee", function=Function.INSPECTOR, active=False)
+    completed(expired, module, on=datetime.date(2025, 1, 10))
+    completed(overdue, module, on=None)
+    completed(boa, module, on=datetime.date(2025, 1, 10))
+    completed(in_b, module, on=None)
+    completed(left, module, on=datetime.date(2025, 1, 10))
+    with translation.override("en"):
+        headers, rows = export_rows()
+    by_name = {row["Name"].split()[-1]: row for row in as_dicts(headers, rows)}
+    assert by_name["Aa"]["Status"] == "Expired"
+    assert by_name["Aa"]["Valid until"] == datetime.date(2026, 1, 10)
+    assert by_name["Bb"]["Status"] == "Overdue"
+    assert by_name["Cc"]["Status"] == "Completed"
+    assert by_name["Cc"]["Valid until"] is None
+    assert by_name["Dd"]["Status"] == "In progress"
+    # Someone who left has no duties any more (as Assignment.objects.for_profile decides).
+    assert by_name["Ee"]["Status"] == "Completed"
+    assert by_name["Ee"]["Organisation"] == "Gemeente A"
+
+
+def test_the_employer_is_the_node_itself_without_a_municipality_above(tree, catalogue):
+    at_province = person(tree["province"], last_name="Provinciaal")
+    at_municipality = person(tree["b"], last_name="Gemeentelijk")
+    module = make_module(catalogue=catalogue)
+    completed(at_province, module, on=datetime.date(2026, 2, 1))
+    completed(at_municipality, module, on=datetime.date(2026, 2, 1))
+    with translation.override("en"):
+        headers, rows = export_rows()
+    by_name = {row["Name"].split()[-1]: row for row in as_dicts(headers, rows)}
+    assert (by_name["Provinciaal"]["Organisation"], by_name["Provinciaal"]["Team"]) == (
+        "Provincie",
+        "Provincie",
+    )
+    assert (by_name["Gemeentelijk"]["Organisation"], by_name["Gemeentelijk"]["Team"]) == (
+        "Gemeente B",
+        "Gemeente B",
+    )
+
+
+def test_headers_and_labels_are_dutch_by_default(tree, catalogue):
+    learner = person(tree["a1"], function=Function.BOA)
+    completed(learner, make_module(catalogue=catalogue), on=datetime.date(2026, 2, 1))
+    headers, rows = export_rows()
+    assert headers[0] == translation.gettext("Employee number")  # nl: the catalogue's word
+    assert rows[0][COLUMNS.index("status")] == "Afgerond"
+
+
+def test_the_streamed_rows_are_the_rows_of_import_exports_own_export(tree, catalogue):
+    first = make_module(catalogue=catalogue, title="=1+1 Eerste")
+    second = make_module(catalogue=catalogue, title="Tweede")
+    Assignment.objects.create(
+        module=first,
+        organisation=tree["region"],
+        due_date=datetime.date(2026, 1, 1),
+        validity_months=6,
+    )
+    for index, node in enumerate([tree["a1"], tree["b1"], tree["a"], tree["province"]]):
+        learner = person(node, first_name=["@Piet", "Kees", "-Jan", "Els"][index])
+        completed(learner, first, on=datetime.date(2025, 11, 1 + index), score=60 + index)
+        completed(learner, second, on=None, attempts=index)
+
+    export = exports.CompletionExport(None, today=TODAY)
+    streamed = [export.headers(), *export.cell_rows()]
+    resource = CompletionResource(context=ExportContext.load(today=TODAY))
+    dataset = resource.export(export.queryset())
+    assert [dataset.headers, *[list(row) for row in dataset]] == streamed
+    assert len(streamed) == 9
+    assert any(row[COLUMNS.index("module")] == "'=1+1 Eerste" for row in streamed)
+
+
+def test_filters_select_organisation_module_period_and_status(tree, catalogue):
+    first = make_module(catalogue=catalogue, title="Eerste")
+    second = make_module(catalogue=catalogue, title="Tweede")
+    in_a = person(tree["a1"], last_name="Aa")
+    in_b = person(tree["b1"], last_name="Bb")
+    completed(in_a, first, on=datetime.date(2026, 1, 10))
+    completed(in_a, second, on=None)
+    completed(in_b, first, on=datetime.date(2026, 3, 10))
+
+    def names(**filters):
+        with translation.override("en"):
+            headers, rows = export_rows(**filters)
+        return sorted((row["Name"].split()[-1], row["Module"]) for row in as_dicts(headers, rows))
+
+    assert names(organisation=tree["a"]) == [("Aa", "Eerste"), ("Aa", "Tweede")]
+    assert names(module=first) == [("Aa", "Eerste"), ("Bb", "Eerste")]
+    assert names(date_from=datetime.date(2026, 3, 1)) == [("Bb", "Eerste")]
+    assert names(date_to=datetime.date(2026, 1, 10)) == [("Aa", "Eerste")]
+    assert names(date_from=datetime.date(2026, 1, 11), date_to=datetime.date(2026, 3, 9)) == []
+    assert names(status="in_progress") == [("Aa", "Tweede")]
+    assert names(status="completed") == [("Aa", "Eerste"), ("Bb", "Eerste")]
+    assert names(status="not_started") == []
+    export = exports.CompletionExport(None, exports.ExportFilters(status="completed"))
+    assert export.count() == 2

@@ -1,5 +1,0 @@
-"""Wagtail admin views of the training app, wired in training/wagtail_hooks.py.
-
-Each module exposes what the hooks register: ``urlpatterns`` (admin URLs, under /admin/),
-``menu_items`` (a list of wagtail.admin.menu.MenuItem) and, for viewsets, ``viewsets``.
-"""
