@@ -69,8 +69,11 @@ bench: install-bench
 	scripts/system-packages bench
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+## Lint: ruff (rules and formatting), and the layers of docs/architecture.md (import-linter).
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## Regenerate the Dutch catalogue after changing strings, then translate and run this again.
 messages: install-dev

@@ -1,32 +1,13 @@
 """Admin wiring: platform admins list certificates and revoke one (a certificate issued in
-error); nobody adds or deletes them here, they are issued by passing a module."""
+error); nobody adds or deletes them here, they are issued by passing a module (the policy is
+registered in ``CertificatesConfig.ready``)."""
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from .models import Certificate
-
-
-class RevokeOnlyPolicy(BasePermissionPolicy):
-    """Platform admins view and change (revoke); nobody adds or deletes."""
-
-    ACTIONS = {"view", "change"}
-
-    def user_has_permission(self, user, action):
-        return action in self.ACTIONS and user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        if not self.ACTIONS & set(actions):
-            return get_user_model().objects.none()
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-register_permission_policy(Certificate, RevokeOnlyPolicy(Certificate))
 
 
 class CertificateViewSet(ModelViewSet):

@@ -35,9 +35,8 @@ from django.views.decorators.http import require_POST
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
-from people.roles import COORDINATORS, HR, TRAINERS, group_names
+from people.roles import is_privileged
 
-PRIVILEGED_GROUPS = frozenset({TRAINERS, HR, COORDINATORS})
 # Where a privileged user is sent after setting up the authenticator (see the recovery codes page).
 NEXT_SESSION_KEY = "mfa_next"
 # The user id, in the session of that user's first login ever (set by cms.accounts).
@@ -47,10 +46,8 @@ SETUP_LINK_SESSION_KEY = "mfa_setup_link_used"
 
 
 def requires_mfa(user):
-    """Whether the user must pass two-factor authentication before the privileged pages."""
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or user.is_superuser or bool(PRIVILEGED_GROUPS & group_names(user))
+    """Whether the user must pass two-factor authentication (``people.roles.is_privileged``)."""
+    return is_privileged(user)
 
 
 def passed_mfa(request):

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from scenarios import views as scenarios_views
+from records import item_statistics_views
 
 from . import accounts, mfa
 
@@ -14,7 +14,7 @@ urlpatterns = [
     # redirect, while a learner, manager or HR user asking for item statistics gets a 403.
     path(
         "admin/scenarios/statistieken/<int:page_id>/",
-        scenarios_views.item_statistics_view,
+        item_statistics_views.item_statistics_view,
         name="scenarios_item_statistics",
     ),
     # The admin's own login form would be a second door past two-step verification: closed.

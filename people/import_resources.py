@@ -224,10 +224,9 @@ COMPARED = (
 )
 
 
-# What an import may not change for a privileged account: taking over an admin's login starts
-# with its e-mail address (password reset) or its name, and demoting or deactivating one is not
-# HR's to do by file.
-PRIVILEGED_GROUPS = (roles.TRAINERS, roles.HR, roles.COORDINATORS)
+# What an import may not change for a privileged account (``roles.is_privileged``): taking over
+# an admin's login starts with its e-mail address (password reset) or its name, and demoting or
+# deactivating one is not HR's to do by file.
 GUARDED_FIELDS = ("email", "first_name", "last_name", "function", "active")
 GUARDED_LABELS = {
     "email": gettext_lazy("e-mail address"),
@@ -242,7 +241,7 @@ def privileged_user_ids():
     """Users that are staff, superuser or in a privileged group: one query for a whole file."""
     return set(
         User.objects.filter(
-            Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name__in=PRIVILEGED_GROUPS)
+            Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name__in=roles.PRIVILEGED_GROUPS)
         ).values_list("pk", flat=True)
     )
 

@@ -25,8 +25,10 @@ GROUP_LABELS = {
     HR: _("HR"),
     COORDINATORS: _("Programme coordinators"),
 }
-# Groups whose members work in the Wagtail admin.
-ADMIN_GROUPS = (TRAINERS, HR)
+# Roles that reach other people's records or the content: two-step verification is required
+# for them (cms.mfa), and the staff import may not change their accounts. Staff and superusers
+# count as privileged too (``is_privileged``).
+PRIVILEGED_GROUPS = frozenset({TRAINERS, HR, COORDINATORS})
 
 
 def group_names(user):
@@ -38,8 +40,16 @@ def group_names(user):
     return cached
 
 
+def is_privileged(user):
+    """Staff, superusers and the members of ``PRIVILEGED_GROUPS``."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or bool(PRIVILEGED_GROUPS & group_names(user))
+
+
 def has_role(user, group):
     return user.is_authenticated and (user.is_superuser or group in group_names(user))
+
 
 TRAINER_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

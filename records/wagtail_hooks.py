@@ -1,6 +1,6 @@
-"""Admin wiring of the records: the HR export and the audit log, and the "HR" menu, which also
-holds what other apps offer HR (the staff import of ``people``, through the
-``register_hr_menu_item`` hook)."""
+"""Admin wiring of the records: the HR export and the audit log, the "HR" menu, which also holds
+what other apps offer HR (the staff import of ``people``, through the ``register_hr_menu_item``
+hook), and the "Statistics" action on modules for trainers."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,3 +23,41 @@ def register_hr_menu():
     return SubmenuMenuItem(
         _("HR"), Menu(items=items), icon_name="group", name="training-hr", order=300
     )
+
+
+# -- item statistics: a "Statistics" action on each module, for those who may edit it ----------
+
+
+def _statistics_button(page, user, priority):
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from scenarios.models import ModulePage
+
+    from .item_statistics_views import may_see_statistics
+
+    if not issubclass(page.specific_class or type(page), ModulePage):
+        return None
+    if not may_see_statistics(user, page):
+        return None
+    return Button(
+        _("Statistics"),
+        reverse("scenarios_item_statistics", args=[page.pk]),
+        icon_name="table",
+        priority=priority,
+        attrs={"title": _("Anonymous answer statistics of ‘%(title)s’") % {"title": page.title}},
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def register_statistics_header_button(page, user, view_name=None, next_url=None):
+    button = _statistics_button(page, user, priority=66)
+    if button:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_statistics_listing_button(page, user, next_url=None):
+    button = _statistics_button(page, user, priority=55)
+    if button:
+        yield button

@@ -127,7 +127,7 @@ class FileLibrary(Library):
             existing = next((i for i in unhashed if i.get_file_hash() == digest), None)
         if existing is not None:
             return existing
-        from cms.uploads import HeaderCheckedImageField
+        from scenarios.uploads import HeaderCheckedImageField
 
         try:  # the checks an upload in the admin gets: format, file size, pixels
             HeaderCheckedImageField().clean(SimpleUploadedFile(path.name, content))
@@ -155,8 +155,9 @@ class FileLibrary(Library):
         if key not in self._signals:
             entry = self.data.get("signals", {}).get(key)
             if not isinstance(entry, dict) or not entry.get("theme") or not entry.get("name"):
-                raise ExchangeError(f"signal {key!r}: not described under [signals] "
-                                    "with a theme and a name")
+                raise ExchangeError(
+                    f"signal {key!r}: not described under [signals] with a theme and a name"
+                )
             signal, _created = Signal.objects.get_or_create(
                 theme=self.theme(entry["theme"]), name=entry["name"]
             )
@@ -194,7 +195,7 @@ class _Reader:
             return {"image": None, "decorative": False, "alt_text": ""}
         entry = {"image": data} if isinstance(data, str) else dict(data)
         if not isinstance(entry.get("image"), str):
-            raise ExchangeError(f"{where}: an image is a key, or a table with image = \"key\"")
+            raise ExchangeError(f'{where}: an image is a key, or a table with image = "key"')
         image = self.library.image(entry["image"])
         alt_text = entry.get("alt_text")
         return {
@@ -255,8 +256,10 @@ class _Reader:
                 raise ExchangeError(f"{where}: the key {key!r} is used twice")
             keys.add(key)
             if block_id is None and key is None and what != "source":
-                raise ExchangeError(f"{where}: give the step an id or a key, so answers to it "
-                                    "still point at it after the next import")
+                raise ExchangeError(
+                    f"{where}: give the step an id or a key, so answers to it "
+                    "still point at it after the next import"
+                )
             id_parts = [self.slug, key] if key is not None else [self.slug, what, position]
             raw.append(
                 {

@@ -1,5 +1,6 @@
 """Admin wiring for authored content: the signal taxonomy as snippets, grouped in one menu, and
-the "Statistics" action on modules (``scenarios.views``)."""
+the picture for the hotspot drawing tool. (The "Statistics" action on modules reads learners'
+answers, so ``records`` adds it.)"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,43 +33,6 @@ class SignalTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(SignalTaxonomyGroup)
-
-
-# -- item statistics: a "Statistics" action on each module, for those who may edit it ----------
-
-
-def _statistics_button(page, user, priority):
-    from django.urls import reverse
-    from wagtail.admin.widgets import Button
-
-    from .models import ModulePage
-    from .views import may_see_statistics
-
-    if not issubclass(page.specific_class or type(page), ModulePage):
-        return None
-    if not may_see_statistics(user, page):
-        return None
-    return Button(
-        _("Statistics"),
-        reverse("scenarios_item_statistics", args=[page.pk]),
-        icon_name="table",
-        priority=priority,
-        attrs={"title": _("Anonymous answer statistics of ‘%(title)s’") % {"title": page.title}},
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def register_statistics_header_button(page, user, view_name=None, next_url=None):
-    button = _statistics_button(page, user, priority=66)
-    if button:
-        yield button
-
-
-@hooks.register("register_page_listing_more_buttons")
-def register_statistics_listing_button(page, user, next_url=None):
-    button = _statistics_button(page, user, priority=55)
-    if button:
-        yield button
 
 
 # -- the hotspot drawing tool's picture --------------------------------------------------------

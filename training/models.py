@@ -102,9 +102,10 @@ class Attempt(models.Model):
         """The key of the order in which this attempt shows the step's options (see
         ``scenarios.shuffle``): the attempt's secret seed, or for an attempt without one a keyed
         hash of its id under the site's secret key; either way nothing the learner sees."""
-        seed = self.shuffle_seed or salted_hmac(
-            "training.Attempt.shuffle", str(self.pk), algorithm="sha256"
-        ).hexdigest()
+        seed = (
+            self.shuffle_seed
+            or salted_hmac("training.Attempt.shuffle", str(self.pk), algorithm="sha256").hexdigest()
+        )
         return f"{seed}:{step_id}"
 
 

@@ -266,7 +266,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Wagtail's images keep an alt text ("description"); editors are asked for it on upload.
 # Wagtail's image form, refusing an image that declares too many pixels before decoding it.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "scenarios.uploads.ImageForm"
 
 # Background work (reminder e-mails) goes through Django's task framework onto a queue in the
 # database, so any number of app servers can enqueue and any number of workers

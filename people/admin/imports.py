@@ -26,9 +26,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.menu import MenuItem
 
-from people import imports, roles
+from people import imports
 from people.import_resources import COLUMN_LABELS
-from people.models import Function
+from people.models import Function, Profile
+from people.permissions import user_may
 from people.scope import organisations_visible_to
 
 SESSION_KEY = "training_staff_imports"
@@ -36,7 +37,8 @@ KEPT_UPLOADS = 3  # checked files kept per session; older ones are dropped
 
 
 def may_import(user):
-    return roles.has_role(user, roles.HR)
+    """HR and platform admins (the profile policy's "import" action, ``people.permissions``)."""
+    return user_may(user, Profile, "import")
 
 
 class StaffFileForm(forms.Form):

@@ -16,7 +16,6 @@ Trainers and everyone else get none of these: they must not see learners' record
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
@@ -31,64 +30,9 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from people import roles
 from people.models import Assignment, Function, Organisation, OrganisationKind, Profile
 from people.scope import organisations_visible_to
-
-# -- permission policies -------------------------------------------------------------------------
-
-
-def _active_superusers():
-    return get_user_model().objects.filter(is_active=True, is_superuser=True)
-
-
-class SuperuserOnlyPolicy(BasePermissionPolicy):
-    """Every action for platform admins, nothing for anyone else."""
-
-    def user_has_permission(self, user, action):
-        return user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        return _active_superusers()
-
-
-class ProfilePermissionPolicy(BasePermissionPolicy):
-    """Platform admins: view and change anyone. HR: view and change the people in its scope.
-    Nobody adds or deletes profiles here."""
-
-    HR_ACTIONS = {"view", "change"}
-    ACTIONS = {"view", "change"}
-
-    def user_has_permission(self, user, action):
-        if action not in self.ACTIONS or not user.is_active:
-            return False
-        return user.is_superuser or (action in self.HR_ACTIONS and roles.has_role(user, roles.HR))
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and Profile.objects.visible_to(user).filter(pk=instance.pk).exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if any(self.user_has_permission(user, action) for action in actions):
-            return Profile.objects.visible_to(user)
-        return Profile.objects.none()
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if not set(actions) & self.ACTIONS:
-            return users.none()
-        return users.filter(is_superuser=True) | users.filter(groups__name=roles.HR).distinct()
-
-
-register_permission_policy(Organisation, SuperuserOnlyPolicy(Organisation))
-register_permission_policy(Assignment, SuperuserOnlyPolicy(Assignment))
-register_permission_policy(Profile, ProfilePermissionPolicy(Profile))
-
 
 # -- organisations ------------------------------------------------------------------------------
 

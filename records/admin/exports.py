@@ -9,7 +9,6 @@ nodes HR may see, and a tampered value outside them is refused with 400.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Min
 from django.http import FileResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -17,9 +16,11 @@ from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
 
-from people import roles
-from people.models import AuditEntry
+from people.models import AuditEntry, Profile
+from people.permissions import policy_for, user_may
 from people.scope import organisations_visible_to
 from people.status import TrainingStatus
 from records import exports
@@ -28,11 +29,12 @@ from training import ratelimits
 
 
 def may_export(user):
-    return roles.has_role(user, roles.HR)
+    """HR and platform admins: the profile policy's "export" action (``people.permissions``)."""
+    return user_may(user, Profile, "export")
 
 
 def may_read_audit_log(user):
-    return user.is_authenticated and user.is_superuser
+    return user_may(user, AuditEntry, "view")
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -166,28 +168,45 @@ class ExportView(View):
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
 
-class AuditLogView(View):
-    """The audit log, newest first, for platform admins only. Read-only."""
+class FileFormatColumn(Column):
+    """An export's file format as people name it: CSV, XLSX; a dash for other entries."""
 
-    template_name = "records/admin/export_audit_log.html"
-    per_page = 50
+    def get_value(self, instance):
+        return (super().get_value(instance) or "").upper() or "—"
+
+
+class AuditLogView(ReportView):
+    """The audit log, newest first, for platform admins only (the audit entry policy of
+    ``people``). Read-only, and without Wagtail's spreadsheet download: the log itself names
+    people."""
+
+    page_title = _("Audit log")
+    header_icon = "history"
+    model = AuditEntry
+    index_url_name = "training_audit_log"
+    index_results_url_name = "training_audit_log_results"
+    permission_policy = None  # set in dispatch: registered in PeopleConfig.ready()
+    permission_required = "view"
+    default_ordering = "-created_at"
+    columns = [
+        DateColumn("created_at", label=_("When"), sort_key="created_at"),
+        Column("actor_name", label=_("By")),
+        Column("action", label=_("Action"), accessor="get_action_display"),
+        FileFormatColumn("file_format", label=_("Format")),
+        Column("row_count", label=_("Rows")),
+        Column("details", label=_("Details")),
+    ]
 
     def dispatch(self, request, *args, **kwargs):
+        # A 403 for anyone else, as every page of personal records here answers, rather than
+        # Wagtail's redirect to the dashboard.
         if not may_read_audit_log(request.user):
             raise PermissionDenied
+        self.permission_policy = policy_for(AuditEntry)
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request):
-        entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-pk")
-        page = Paginator(entries, self.per_page).get_page(request.GET.get("p"))
-        context = {
-            "page_title": _("Audit log"),
-            "header_title": _("Audit log"),
-            "header_icon": "history",
-            "page_obj": page,
-            "entries": page.object_list,
-        }
-        return TemplateResponse(request, self.template_name, context)
+    def get_base_queryset(self):
+        return AuditEntry.objects.select_related("actor").order_by("-created_at", "-pk")
 
 
 class ExportMenuItem(MenuItem):
@@ -203,6 +222,11 @@ class AuditLogMenuItem(MenuItem):
 urlpatterns = [
     path("hr/export/", ExportView.as_view(), name="training_export"),
     path("hr/audit-log/", AuditLogView.as_view(), name="training_audit_log"),
+    path(
+        "hr/audit-log/results/",
+        AuditLogView.as_view(results_only=True),
+        name="training_audit_log_results",
+    ),
 ]
 
 menu_items = [

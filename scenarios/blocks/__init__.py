@@ -60,6 +60,7 @@ def step_block(block_type):
     block (stored answers, tests)."""
     return _BY_TYPE[block_type]
 
+
 __all__ = [
     "ORDERING_RULE",
     "SCORED_STEP_TYPES",

@@ -28,9 +28,7 @@ UNKNOWN_CODE = "/verify/AAAA-BBBB-CCCC/"  # a well-formed code nobody has: 404, 
     indirect=True,
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_60_simultaneous_lookups_from_one_address_let_exactly_30_through(
-    cache_backend, settings
-):
+def test_60_simultaneous_lookups_from_one_address_let_exactly_30_through(cache_backend, settings):
     settings.CERTIFICATE_VERIFY_PER_MINUTE = LIMIT
     clients = [Client() for _ in range(THREADS)]
 

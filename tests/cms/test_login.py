@@ -122,9 +122,7 @@ def test_the_login_pages_carry_no_inline_script_or_style(client, person):
 
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/admin/hr/export/", "/admin/login/"])
-def test_a_logged_in_learner_at_the_admin_gets_a_403_page_not_a_redirect_loop(
-    client, person, url
-):
+def test_a_logged_in_learner_at_the_admin_gets_a_403_page_not_a_redirect_loop(client, person, url):
     client.post("/inloggen/", {"login": "jansen", "password": PASSWORD})
     client.cookies["django_language"] = "nl"
     response = client.get(url, follow=True)

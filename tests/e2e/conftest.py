@@ -32,14 +32,19 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DEFAULT_TIMEOUT_MS = 10_000
-ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS")
-                 or Path(__file__).resolve().parents[2] / "test-results")
+ARTIFACTS = Path(
+    os.environ.get("E2E_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-results"
+)
 
 
 def find_chromium():
     """The Chromium executable to drive, or None."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"),
-                  shutil.which("chromium-browser"), "/usr/bin/chromium"]
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        "/usr/bin/chromium",
+    ]
     for candidate in candidates:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
@@ -47,9 +52,11 @@ def find_chromium():
 
 
 def _no_browser(message):
-    pytest.fail(f"{message} `make test` installs Chromium (Debian: apt-get install chromium); "
-                "CHROMIUM_PATH names another; `make test BROWSER=0` skips the browser tests.",
-                pytrace=False)
+    pytest.fail(
+        f"{message} `make test` installs Chromium (Debian: apt-get install chromium); "
+        "CHROMIUM_PATH names another; `make test BROWSER=0` skips the browser tests.",
+        pytrace=False,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -77,8 +84,9 @@ def chromium():
     for alias, connection in own_connections.items():
         connections[alias] = connection
     try:
-        browser = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
-                                          headless=True)
+        browser = manager.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
     except Exception as error:
         manager.stop()
         _no_browser(f"Chromium at {executable} did not start: {error}.")
@@ -162,8 +170,11 @@ def live_server(request):
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from pytest_django.live_server_helper import LiveServer
 
-    addr = (request.config.getvalue("liveserver")
-            or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
     server = LiveServer(addr, start=False)
     gate = RequestGate()
     server.thread.static_handler = lambda app: gate.wrap(StaticFilesHandler(app))
@@ -193,8 +204,9 @@ def new_page(chromium, live_server, request):
     def record_csp_violation(message):
         # A script or style the Content Security Policy refused: something on the page broke.
         if "Content Security Policy" in message.text:
-            server_errors.append(f"CSP violation on {message.page and message.page.url}: "
-                                 f"{message.text}")
+            server_errors.append(
+                f"CSP violation on {message.page and message.page.url}: {message.text}"
+            )
 
     def make(**options):
         options.setdefault("locale", "nl-NL")
@@ -220,14 +232,17 @@ def new_page(chromium, live_server, request):
             for index, open_page in enumerate(context.pages):
                 name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-120:]
                 with contextlib.suppress(Exception):  # best effort on a failing test
-                    open_page.screenshot(path=ARTIFACTS / f"{name}-{number}-{index}.png",
-                                         full_page=True)
+                    open_page.screenshot(
+                        path=ARTIFACTS / f"{name}-{number}-{index}.png", full_page=True
+                    )
         context.close()
     live_server.gate.wait_idle()
     if server_errors and not failed:
-        pytest.fail("the server answered with an error or the browser refused content:\n"
-                    + "\n".join(server_errors),
-                    pytrace=False)
+        pytest.fail(
+            "the server answered with an error or the browser refused content:\n"
+            + "\n".join(server_errors),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

@@ -35,8 +35,11 @@ def demo_password():
     for name in ("DEMO_PASSWORD", "PASSWORD"):
         if isinstance(getattr(command, name, None), str):
             return getattr(command, name)
-    candidates = [value for name, value in vars(command).items()
-                  if name.isupper() and "PASSWORD" in name and isinstance(value, str)]
+    candidates = [
+        value
+        for name, value in vars(command).items()
+        if name.isupper() and "PASSWORD" in name and isinstance(value, str)
+    ]
     assert len(candidates) == 1, f"expected one password constant in {DEMO_COMMAND}"
     return candidates[0]
 
@@ -56,10 +59,12 @@ def load_learning_content():
         # The first module in the catalogue the learner has not taken yet (the demo gives the
         # learner some history), else the first without an attempt in progress.
         taken = set(Attempt.objects.filter(learner=learner).values_list("module_id", flat=True))
-        open_ = set(Attempt.objects.open().filter(learner=learner).values_list("module_id",
-                                                                             flat=True))
-        candidates = [m for m in modules if m.pk not in taken] or \
-            [m for m in modules if m.pk not in open_]
+        open_ = set(
+            Attempt.objects.open().filter(learner=learner).values_list("module_id", flat=True)
+        )
+        candidates = [m for m in modules if m.pk not in taken] or [
+            m for m in modules if m.pk not in open_
+        ]
         assert candidates, "the demo has no module the demo learner can start afresh"
         return LearningContent(DEMO_LEARNER, demo_password(), catalogue, candidates[0], True)
 
@@ -82,8 +87,11 @@ def right_option_ids(step):
     """The option ids a learner must choose for full points on a scored step (empty list for a
     step that takes no answer)."""
     if step.block_type == "hotspot":  # the list of labels: tick every signal
-        return [f"r:{region.id}" for region in step.value["regions"].bound_blocks
-                if region.value["kind"] == "signal"]
+        return [
+            f"r:{region.id}"
+            for region in step.value["regions"].bound_blocks
+            if region.value["kind"] == "signal"
+        ]
     options = list(step.value["options"].bound_blocks) if "options" in step.value else []
     if step.block_type == "decision":
         best = max(option.value["points"] for option in options)
@@ -96,8 +104,13 @@ def right_option_ids(step):
 def wrong_option_ids(step):
     """A choice that earns nothing on a scored step."""
     if step.block_type == "hotspot":
-        return [next(f"r:{region.id}" for region in step.value["regions"].bound_blocks
-                     if region.value["kind"] == "ordinary")]
+        return [
+            next(
+                f"r:{region.id}"
+                for region in step.value["regions"].bound_blocks
+                if region.value["kind"] == "ordinary"
+            )
+        ]
     options = list(step.value["options"].bound_blocks)
     if step.block_type == "decision":
         worst = min(option.value["points"] for option in options)

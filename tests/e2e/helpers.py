@@ -100,8 +100,10 @@ def axe(page, context="document"):
     if violations:
         lines = [f"axe found {len(violations)} WCAG violation(s) on {page.url}:"]
         for violation in violations:
-            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}"
-                         f" <{violation['helpUrl']}>")
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+                f" <{violation['helpUrl']}>"
+            )
             for node in violation["nodes"]:
                 lines.append(f"    at {json.dumps(node['target'])}: {node['summary']}")
         pytest.fail("\n".join(lines), pytrace=False)

@@ -105,7 +105,7 @@ def test_learner_completes_a_module_with_the_keyboard_only(page, learning):
 
     # Start the module from its card: Tab to its start button, Enter.
     start_form = f"form[action$='/leren/module/{learning.module.pk}/start/']"
-    tab_to(page, f"return !!el.closest(\"{start_form}\")")
+    tab_to(page, f'return !!el.closest("{start_form}")')
     press_enter_and_wait(page)
 
     checked_question_page = checked_feedback_page = False
@@ -143,8 +143,11 @@ def test_learner_completes_a_module_with_the_keyboard_only(page, learning):
     assert page.locator(".reporting-routes").inner_text().split()[:5] == routes[:5]
     axe(page)
 
-    attempt = Attempt.objects.filter(learner__username=learning.username,
-                                     module=learning.module).order_by("-pk").first()
+    attempt = (
+        Attempt.objects.filter(learner__username=learning.username, module=learning.module)
+        .order_by("-pk")
+        .first()
+    )
     assert attempt.is_finished and attempt.passed is True and attempt.score == 100
     assert page.url.endswith(f"/leren/poging/{attempt.pk}/resultaat/")
 
@@ -160,8 +163,9 @@ def test_learner_who_leaves_halfway_resumes_on_the_next_step(new_page, learning)
     first_scored = next(i for i, step in enumerate(steps) if right_option_ids(step))
     assert first_scored + 1 < len(steps), "the module needs a step after its first question"
 
-    attempts_before = Attempt.objects.filter(learner__username=learning.username,
-                                             module=learning.module).count()
+    attempts_before = Attempt.objects.filter(
+        learner__username=learning.username, module=learning.module
+    ).count()
     page = new_page()
     login(page, learning.username, learning.password)
     with page.expect_navigation():

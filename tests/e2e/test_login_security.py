@@ -90,9 +90,7 @@ def test_the_first_login_of_an_hr_user_goes_to_the_set_up_before_anything_else(
     assert page.url.endswith("/admin/hr/export/")
 
 
-def test_a_later_login_without_the_app_sets_it_up_through_the_e_mailed_link(
-    new_page, live_server
-):
+def test_a_later_login_without_the_app_sets_it_up_through_the_e_mailed_link(new_page, live_server):
     import re
 
     from django.core import mail

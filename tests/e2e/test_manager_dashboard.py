@@ -35,8 +35,9 @@ def teams(live_server):
     tree = build_tree()
     drugslabs = make_module(title="Drugslabs herkennen", catalogue=catalogue)
     melden = make_module(title="Ondermijning melden bij het Meldpunt", catalogue=catalogue)
-    assign(drugslabs, tree["gemeente-a"], due=today - datetime.timedelta(days=14),
-           validity_months=12)
+    assign(
+        drugslabs, tree["gemeente-a"], due=today - datetime.timedelta(days=14), validity_months=12
+    )
     assign(melden, tree["gemeente-a"], due=today + datetime.timedelta(days=60))
     people = {
         "anna": person("anna", tree["team-a1"], last_name="Aalders", employee_number="A-1"),
@@ -48,8 +49,7 @@ def teams(live_server):
     completed(people["anna"], drugslabs, today - datetime.timedelta(days=20))
     completed(people["cor"], drugslabs, today - datetime.timedelta(days=500))
     started(people["dina"], melden)
-    manager = manager_of("e2e-manager", tree["team-a1"], tree["team-a2"],
-                         home=tree["gemeente-a"])
+    manager = manager_of("e2e-manager", tree["team-a1"], tree["team-a2"], home=tree["gemeente-a"])
     return {"tree": tree, "manager": manager, "people": people}
 
 
@@ -63,7 +63,10 @@ def test_manager_filters_overdue_training_by_team_accessibly(new_page, teams):
     page.get_by_role("link", name="Mijn teams").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Trainingsstatus van mijn teams")
     assert sorted(people_listed(page)) == [
-        "Test Aalders", "Test Bakker", "Test Claassen", "Test Dekkers"
+        "Test Aalders",
+        "Test Bakker",
+        "Test Claassen",
+        "Test Dekkers",
     ]
     assert "Evers" not in page.content()
     # Overdue and expired are said in words, with an icon, not by colour alone.

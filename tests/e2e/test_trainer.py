@@ -72,8 +72,9 @@ def add_single_choice_step(page, question, options, correct=None):
     for number, (text, feedback) in enumerate(options):
         page.locator(f"input[name='{prefix}-options-{number}-value-text']").fill(text)
         if feedback:
-            editor = option_list.locator(
-                "[data-contentpath=feedback] [contenteditable=true]").nth(number)
+            editor = option_list.locator("[data-contentpath=feedback] [contenteditable=true]").nth(
+                number
+            )
             type_rich_text(page, editor, f"{prefix}-options-{number}-value-feedback", feedback)
     if correct is not None:
         page.locator(f"input[name='{prefix}-options-{correct}-value-correct']").check()
@@ -87,8 +88,9 @@ def fill_module(page, theme, title):
     page.locator("#id_estimated_minutes").fill("5")
     page.locator("#id_pass_mark").fill("50")
     type_rich_text_field(page, "learning_objectives", "Je herkent de geur van een drugslab.")
-    type_rich_text_field(page, "reporting_routes",
-                         "Bel de politie op 0900-8844 of anoniem 0800-7000.")
+    type_rich_text_field(
+        page, "reporting_routes", "Bel de politie op 0900-8844 of anoniem 0800-7000."
+    )
 
 
 def save_draft(page):
@@ -99,8 +101,8 @@ def save_draft(page):
 def publish(page):
     # Publishing sits in the menu next to 'save draft'.
     page.locator("div.w-dropdown--dropdown-button").filter(
-        has=page.locator("button[name=action-publish]")).locator(
-        "> button[data-w-dropdown-target=toggle]").click()
+        has=page.locator("button[name=action-publish]")
+    ).locator("> button[data-w-dropdown-target=toggle]").click()
     with page.expect_navigation():
         page.locator("button[name=action-publish]").click()
 
@@ -130,11 +132,16 @@ def test_trainer_writes_previews_and_publishes_a_module_a_learner_then_sees(new_
     admin_login(page, "e2e-trainer", PASSWORD)
     page.goto(f"/admin/pages/add/scenarios/modulepage/{catalogue.pk}/")
     fill_module(page, theme, title)
-    add_single_choice_step(page, question, [
-        ("Hennepteelt", ""),
-        ("Productie van synthetische drugs", SECRET_FEEDBACK),
-        ("Mestopslag", ""),
-    ], correct=1)
+    add_single_choice_step(
+        page,
+        question,
+        [
+            ("Hennepteelt", ""),
+            ("Productie van synthetische drugs", SECRET_FEEDBACK),
+            ("Mestopslag", ""),
+        ],
+        correct=1,
+    )
 
     save_draft(page)
     assert re.search(r"/admin/pages/\d+/edit/", page.url), page.url

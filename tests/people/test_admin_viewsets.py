@@ -25,8 +25,9 @@ def tree(db):
 
 def person(username, organisation, number, **profile):
     user = UserFactory(username=username, first_name=username.title(), last_name="Lid")
-    Profile.objects.filter(user=user).update(organisation=organisation, employee_number=number,
-                                             **profile)
+    Profile.objects.filter(user=user).update(
+        organisation=organisation, employee_number=number, **profile
+    )
     return Profile.objects.get(user=user)
 
 
@@ -52,8 +53,15 @@ def test_a_superuser_lists_the_tree_in_order_with_indentation(superuser_client, 
     response = superuser_client.get(ORGANISATIONS)
     html = response.content.decode()
     assert response.status_code == 200
-    positions = [html.index(name) for name in ("Noord-Brabant", "\u2003Altena",
-                                               "\u2003\u2003Altena Handhaving", "\u2003Tilburg")]
+    positions = [
+        html.index(name)
+        for name in (
+            "Noord-Brabant",
+            "\u2003Altena",
+            "\u2003\u2003Altena Handhaving",
+            "\u2003Tilburg",
+        )
+    ]
     assert positions == sorted(positions)
 
 
@@ -63,26 +71,43 @@ def test_organisations_filter_by_kind(superuser_client, tree):
 
 
 def test_a_superuser_adds_an_organisation_under_a_parent_and_as_a_root(superuser_client, tree):
-    response = superuser_client.post(ORGANISATIONS + "new/", {
-        "parent": tree["altena"].pk, "name": "Altena Vergunningen", "slug": "altena-vergunningen",
-        "kind": "department",
-    })
+    response = superuser_client.post(
+        ORGANISATIONS + "new/",
+        {
+            "parent": tree["altena"].pk,
+            "name": "Altena Vergunningen",
+            "slug": "altena-vergunningen",
+            "kind": "department",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     added = Organisation.objects.get(slug="altena-vergunningen")
     assert added.get_parent() == tree["altena"] and added.depth == 3
 
-    response = superuser_client.post(ORGANISATIONS + "new/", {
-        "parent": "", "name": "Zeeland", "slug": "zeeland", "kind": "province",
-    })
+    response = superuser_client.post(
+        ORGANISATIONS + "new/",
+        {
+            "parent": "",
+            "name": "Zeeland",
+            "slug": "zeeland",
+            "kind": "province",
+        },
+    )
     assert response.status_code == 302
     assert Organisation.objects.get(slug="zeeland").is_root()
 
 
 def test_a_superuser_moves_an_organisation_to_another_parent(superuser_client, tree):
     team = tree["team"]
-    response = superuser_client.post(f"{ORGANISATIONS}edit/{team.pk}/", {
-        "parent": tree["tilburg"].pk, "name": "Handhaving", "slug": team.slug, "kind": "team",
-    })
+    response = superuser_client.post(
+        f"{ORGANISATIONS}edit/{team.pk}/",
+        {
+            "parent": tree["tilburg"].pk,
+            "name": "Handhaving",
+            "slug": team.slug,
+            "kind": "team",
+        },
+    )
     assert response.status_code == 302
     team.refresh_from_db()
     assert team.get_parent() == tree["tilburg"] and team.name == "Handhaving"
@@ -90,9 +115,15 @@ def test_a_superuser_moves_an_organisation_to_another_parent(superuser_client, t
 
 def test_an_organisation_cannot_move_below_itself(superuser_client, tree):
     altena = tree["altena"]
-    response = superuser_client.post(f"{ORGANISATIONS}edit/{altena.pk}/", {
-        "parent": tree["team"].pk, "name": "Altena", "slug": altena.slug, "kind": "municipality",
-    })
+    response = superuser_client.post(
+        f"{ORGANISATIONS}edit/{altena.pk}/",
+        {
+            "parent": tree["team"].pk,
+            "name": "Altena",
+            "slug": altena.slug,
+            "kind": "municipality",
+        },
+    )
     assert response.status_code == 200  # the form again, with the error
     altena.refresh_from_db()
     assert altena.get_parent() == tree["brabant"]
@@ -133,9 +164,14 @@ def test_hr_searches_by_name_and_employee_number(hr_client, people):
 
 def test_hr_edits_a_profile_in_scope(hr_client, people, tree):
     anna = people["anna"]
-    response = hr_client.post(f"{PROFILES}edit/{anna.pk}/", {
-        "organisation": tree["altena"].pk, "function": Function.BOA, "employee_number": "1001",
-    })
+    response = hr_client.post(
+        f"{PROFILES}edit/{anna.pk}/",
+        {
+            "organisation": tree["altena"].pk,
+            "function": Function.BOA,
+            "employee_number": "1001",
+        },
+    )
     assert response.status_code == 302
     anna.refresh_from_db()
     assert anna.organisation == tree["altena"] and anna.active is False
@@ -143,23 +179,26 @@ def test_hr_edits_a_profile_in_scope(hr_client, people, tree):
 
 def test_hr_cannot_move_someone_outside_its_scope(hr_client, people, tree):
     anna = people["anna"]
-    response = hr_client.post(f"{PROFILES}edit/{anna.pk}/", {
-        "organisation": tree["tilburg"].pk, "function": Function.BOA, "employee_number": "1001",
-        "active": "on",
-    })
+    response = hr_client.post(
+        f"{PROFILES}edit/{anna.pk}/",
+        {
+            "organisation": tree["tilburg"].pk,
+            "function": Function.BOA,
+            "employee_number": "1001",
+            "active": "on",
+        },
+    )
     assert response.status_code == 200
     anna.refresh_from_db()
     assert anna.organisation == tree["team"]
 
 
-@pytest.mark.parametrize("view", ["edit/{pk}/", "history/{pk}/", "usage/{pk}/",
-                                  "delete/{pk}/"])
+@pytest.mark.parametrize("view", ["edit/{pk}/", "history/{pk}/", "usage/{pk}/", "delete/{pk}/"])
 def test_a_tampered_profile_id_outside_the_scope_is_not_found(hr_client, people, view):
     tim = people["tim"]
     url = PROFILES + view.format(pk=tim.pk)
     assert hr_client.get(url).status_code in (403, 404)
-    response = hr_client.post(url, {"organisation": "", "function": "boa",
-                                    "employee_number": "x"})
+    response = hr_client.post(url, {"organisation": "", "function": "boa", "employee_number": "x"})
     assert response.status_code in (403, 404)
     tim.refresh_from_db()
     assert tim.employee_number == "2001"
@@ -207,10 +246,16 @@ def test_a_superuser_sees_everyone(superuser_client, people):
 
 
 def test_a_superuser_creates_and_filters_assignments(superuser_client, module, tree):
-    response = superuser_client.post(ASSIGNMENTS + "new/", {
-        "module": module.pk, "organisation": tree["altena"].pk, "function": "boa",
-        "due_date": "2027-03-01", "validity_months": "24",
-    })
+    response = superuser_client.post(
+        ASSIGNMENTS + "new/",
+        {
+            "module": module.pk,
+            "organisation": tree["altena"].pk,
+            "function": "boa",
+            "due_date": "2027-03-01",
+            "validity_months": "24",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     assignment = Assignment.objects.get()
     assert assignment.due_date == datetime.date(2027, 3, 1) and assignment.validity_months == 24

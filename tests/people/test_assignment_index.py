@@ -59,9 +59,7 @@ def test_an_assignment_above_applies_below_and_the_earliest_due_date_wins(tree, 
     assert index.for_place("", Function.BOA) == {}
 
 
-def test_a_function_assignment_is_for_that_function_only_and_ties_go_to_the_oldest(
-    tree, catalogue
-):
+def test_a_function_assignment_is_for_that_function_only_and_ties_go_to_the_oldest(tree, catalogue):
     module = make_module(catalogue=catalogue)
     first = assign(module, tree["Gemeente"], function=Function.BOA, days=5)
     assign(module, tree["Regio"], days=5)  # same due date, made later
@@ -89,9 +87,7 @@ def test_values_rows_and_model_instances_give_the_same_answer(tree, catalogue):
             assert got == expected, (node.name, function)
 
 
-def test_the_player_the_export_and_the_certificate_agree_and_leavers_get_nothing(
-    tree, catalogue
-):
+def test_the_player_the_export_and_the_certificate_agree_and_leavers_get_nothing(tree, catalogue):
     module = make_module(catalogue=catalogue)
     assign(module, tree["Provincie"], days=40, validity=36)
     chosen = assign(module, tree["Gemeente"], function=Function.BOA, days=20, validity=24)

@@ -52,8 +52,9 @@ def test_hr_uploads_previews_and_confirms(hr_client):
     assert "Bram" in html and "van den Berg" in html
     assert not Profile.objects.filter(employee_number__isnull=False).exists()
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).exists()
-    (confirm_url,) = re.findall(r'<form action="([^"]+)" method="post"[^>]*data-import-confirm',
-                                html)
+    (confirm_url,) = re.findall(
+        r'<form action="([^"]+)" method="post"[^>]*data-import-confirm', html
+    )
 
     done = hr_client.post(confirm_url)
     assert done.status_code == 302 and done["Location"] == UPLOAD_URL
@@ -68,8 +69,12 @@ def test_hr_uploads_previews_and_confirms(hr_client):
 
 
 def test_uploading_the_same_file_again_previews_no_changes(hr_client):
-    hr_client.post(reverse("training_import_confirm", args=[
-        upload(hr_client, csv_bytes(*ROWS))["Location"].rstrip("/").rsplit("/", 1)[-1]]))
+    hr_client.post(
+        reverse(
+            "training_import_confirm",
+            args=[upload(hr_client, csv_bytes(*ROWS))["Location"].rstrip("/").rsplit("/", 1)[-1]],
+        )
+    )
     preview = hr_client.get(upload(hr_client, csv_bytes(*ROWS))["Location"])
     html = preview.content.decode()
     assert re.search(r'data-count="new">\s*0<', html)
@@ -82,11 +87,23 @@ def test_a_file_with_errors_shows_every_error_and_offers_no_confirmation(hr_clie
     before = people_state()
     rows = [*ROWS, "4001;Gijs;;Hoek;geen-adres;tilburg;boa;ja"]
 
-    response = upload(hr_client, xlsx_bytes(
-        ["personeelsnummer", "voornaam", "tussenvoegsel", "achternaam", "e-mail",
-         "organisatie", "functie", "actief"],
-        [row.split(";") for row in rows],
-    ), "personeel.xlsx")
+    response = upload(
+        hr_client,
+        xlsx_bytes(
+            [
+                "personeelsnummer",
+                "voornaam",
+                "tussenvoegsel",
+                "achternaam",
+                "e-mail",
+                "organisatie",
+                "functie",
+                "actief",
+            ],
+            [row.split(";") for row in rows],
+        ),
+        "personeel.xlsx",
+    )
 
     html = response.content.decode()
     assert response.status_code == 400

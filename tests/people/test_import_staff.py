@@ -62,8 +62,11 @@ def people_state():
     """Everything an import may touch, to prove that a refused import changed nothing."""
     return (
         sorted(User.objects.values_list("username", "first_name", "last_name", "email")),
-        sorted(Profile.objects.values_list("user__username", "organisation__slug", "function",
-                                           "employee_number", "active")),
+        sorted(
+            Profile.objects.values_list(
+                "user__username", "organisation__slug", "function", "employee_number", "active"
+            )
+        ),
         AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT).count(),
     )
 
@@ -160,9 +163,17 @@ def test_english_headers_and_commas_are_accepted(hr):
         ("4001;;;Hoek;gijs@altena.nl;altena;boa;ja", "voornaam", ""),
         ("4001;Gijs;;Hoek;anna.jansen@altena.nl;altena;boa;ja", "e-mail", "anna.jansen"),
     ],
-    ids=["unknown-organisation", "organisation-out-of-scope", "invalid-email",
-         "unknown-function", "bad-active", "bad-employee-number", "no-employee-number",
-         "no-first-name", "email-in-the-file-twice"],
+    ids=[
+        "unknown-organisation",
+        "organisation-out-of-scope",
+        "invalid-email",
+        "unknown-function",
+        "bad-active",
+        "bad-employee-number",
+        "no-employee-number",
+        "no-first-name",
+        "email-in-the-file-twice",
+    ],
 )
 def test_one_bad_row_imports_nothing_and_names_row_and_column(hr, row, column, fragment):
     before = people_state()
@@ -222,8 +233,9 @@ def test_hr_of_one_municipality_cannot_import_into_another(tree):
 
 def test_hr_cannot_change_a_person_of_another_municipality(hr, tree):
     stranger = UserFactory(username="tilburger")
-    Profile.objects.filter(user=stranger).update(employee_number="1001",
-                                                 organisation=tree["tilburg"])
+    Profile.objects.filter(user=stranger).update(
+        employee_number="1001", organisation=tree["tilburg"]
+    )
     before = people_state()
 
     report = do_import(hr, csv_bytes(*ROWS))
@@ -244,8 +256,13 @@ def test_a_successful_import_writes_an_audit_entry(hr):
     assert entry.action == AuditEntry.Action.IMPORT
     assert entry.actor == hr
     assert entry.row_count == 3 and entry.file_format == "csv"
-    assert entry.details == {"file_name": "maart.csv", "rows": 3, "new": 3, "updated": 0,
-                             "unchanged": 0}
+    assert entry.details == {
+        "file_name": "maart.csv",
+        "rows": 3,
+        "new": 3,
+        "updated": 0,
+        "unchanged": 0,
+    }
 
 
 @pytest.mark.parametrize(

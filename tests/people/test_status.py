@@ -41,8 +41,15 @@ def completion(passed_on=None):
         ),
         (completion(datetime.date(2020, 1, 1)), TODAY, None, TrainingStatus.COMPLETED, None),
     ],
-    ids=["not-started", "overdue", "in-progress", "started-but-overdue", "completed",
-         "expired-even-before-due-date", "never-expires"],
+    ids=[
+        "not-started",
+        "overdue",
+        "in-progress",
+        "started-but-overdue",
+        "completed",
+        "expired-even-before-due-date",
+        "never-expires",
+    ],
 )
 def test_status_of_a_learner_on_an_assigned_module(record, due, months, expected, until):
     status = status_of(record, due_date=due, validity_months=months, today=TODAY)

@@ -48,8 +48,9 @@ def world(catalogue):
     tree = build_tree()
     drugslabs = make_module(title="Drugslabs herkennen", catalogue=catalogue)
     melden = make_module(title="Ondermijning melden", catalogue=catalogue)
-    assign(drugslabs, tree["gemeente-a"], due=today - datetime.timedelta(days=30),
-           validity_months=12)
+    assign(
+        drugslabs, tree["gemeente-a"], due=today - datetime.timedelta(days=30), validity_months=12
+    )
     assign(melden, tree["regio"], function="boa", due=today + datetime.timedelta(days=30))
     signalen = make_module(title="Signalen op het erf", catalogue=catalogue)
     assign(signalen, tree["team-a2"], due=today + datetime.timedelta(days=30))
@@ -61,16 +62,23 @@ def world(catalogue):
         # team A2 and its sub-team: an expired pass; an overdue policy officer (no BOA module)
         # who started the team's own module
         "cor": person("cor", tree["team-a2"], employee_number="A-003", last_name="Claassen"),
-        "dina": person("dina", tree["team-a2-noord"], function="policy_officer",
-                       last_name="Dekkers"),
+        "dina": person(
+            "dina", tree["team-a2-noord"], function="policy_officer", last_name="Dekkers"
+        ),
         # team B1: only the BOA module
         "eva": person("eva", tree["team-b1"], employee_number="B-001", last_name="Evers"),
     }
     completed(people["anna"], drugslabs, today - datetime.timedelta(days=10))
     completed(people["cor"], drugslabs, today - datetime.timedelta(days=400))
     started(people["dina"], signalen)
-    return {"tree": tree, "people": people, "drugslabs": drugslabs, "melden": melden,
-            "signalen": signalen, "today": today}
+    return {
+        "tree": tree,
+        "people": people,
+        "drugslabs": drugslabs,
+        "melden": melden,
+        "signalen": signalen,
+        "today": today,
+    }
 
 
 def names(board):
@@ -91,8 +99,9 @@ def get(client, user, url=URL, *, follow=False, **params):
 
 def download_form(page):
     """The dashboard's CSV download form: where it posts, and the fields it sends."""
-    form = re.search(r'<form method="post" action="([^"]+)" class="download-form">(.*?)</form>',
-                     page, re.S)
+    form = re.search(
+        r'<form method="post" action="([^"]+)" class="download-form">(.*?)</form>', page, re.S
+    )
     assert form, "the dashboard offers the CSV download as a form"
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form[2]))
     return form[1], fields
@@ -187,7 +196,11 @@ def test_cells_carry_the_status_from_training_status(world):
     assert cell(board, "eva", melden).status == TrainingStatus.NOT_STARTED
     assert cell(board, "eva", drugslabs) is None  # Gemeente B: not assigned
     assert {status: count for status, _label, count in board.counts} == {
-        "overdue": 2, "expired": 1, "not_started": 5, "in_progress": 1, "completed": 1,
+        "overdue": 2,
+        "expired": 1,
+        "not_started": 5,
+        "in_progress": 1,
+        "completed": 1,
     }
 
 
@@ -202,10 +215,16 @@ def test_the_earliest_due_date_applies_when_two_assignments_cover_a_person(world
 def test_overdue_and_expired_are_shown_as_text_with_an_icon(world, client):
     manager = manager_of("mgr-a", world["tree"]["gemeente-a"])
     page = get(client, manager).content.decode()
-    overdue = re.search(r'<span class="status status--overdue"><span aria-hidden="true">⚠</span>'
-                        r"\s*Te laat</span>", page)
-    expired = re.search(r'<span class="status status--expired"><span aria-hidden="true">⟳</span>'
-                        r"\s*Verlopen</span>", page)
+    overdue = re.search(
+        r'<span class="status status--overdue"><span aria-hidden="true">⚠</span>'
+        r"\s*Te laat</span>",
+        page,
+    )
+    expired = re.search(
+        r'<span class="status status--expired"><span aria-hidden="true">⟳</span>'
+        r"\s*Verlopen</span>",
+        page,
+    )
     assert overdue and expired, "overdue and expired need text and an icon"
     assert "geldig tot" in page and "verlopen op" in page
     assert '<th scope="col">Drugslabs herkennen</th>' in page
@@ -300,8 +319,15 @@ def test_completion_chart_shows_the_same_figures_as_its_table(world, client):
 def test_csv_has_the_columns_and_respects_scope_and_filters(world, client):
     manager = manager_of("mgr-a1", world["tree"]["team-a1"], world["tree"]["team-a2"])
     rows = csv_rows(get(client, manager, CSV_URL))
-    assert rows[0] == ["Naam", "Personeelsnummer", "Team", "Module", "Status", "Uiterste datum",
-                       "Geldig tot"]
+    assert rows[0] == [
+        "Naam",
+        "Personeelsnummer",
+        "Team",
+        "Module",
+        "Status",
+        "Uiterste datum",
+        "Geldig tot",
+    ]
     people = {row[0] for row in rows[1:]}
     assert people == {"Test Aalders", "Test Bakker", "Test Claassen", "Test Dekkers"}
 
@@ -373,8 +399,9 @@ def test_queries_are_the_same_for_5_and_50_people(catalogue, client, role):
     tree = build_tree()
     modules = [make_module(title=f"Module {n}", catalogue=catalogue) for n in range(3)]
     for module in modules:
-        assign(module, tree["gemeente-a"], due=today - datetime.timedelta(days=5),
-               validity_months=6)
+        assign(
+            module, tree["gemeente-a"], due=today - datetime.timedelta(days=5), validity_months=6
+        )
     assign(modules[0], tree["team-a1"], due=today, function="boa")
     if role == "manager":
         user = manager_of("counter", tree["team-a1"], tree["team-a2"])

@@ -137,7 +137,9 @@ def test_a_changed_file_updates_the_module_and_past_answers_keep_their_meaning(
     new_ids = ids_of(module)
     assert all(r.block_id in new_ids for r in finished.responses.all())
     assert all(
-        option in new_ids for r in finished.responses.all() for option in r.chosen_options
+        option in new_ids
+        for r in finished.responses.all()
+        for option in r.chosen_options
         if not option.startswith("miss")
     )
 
@@ -162,8 +164,14 @@ def test_draft_import_saves_a_revision_without_publishing(module, tmp_path):
         (lambda d: d["steps"][2]["options"][0].update(signals=["onbekend"]), "signal 'onbekend'"),
         (lambda d: d.update(format="iets/anders"), "format"),
     ],
-    ids=["no-correct-option", "unknown-type", "no-id-or-key", "unknown-field", "unknown-signal",
-         "format"],
+    ids=[
+        "no-correct-option",
+        "unknown-type",
+        "no-id-or-key",
+        "unknown-field",
+        "unknown-signal",
+        "format",
+    ],
 )
 def test_a_refused_file_changes_nothing_and_says_where(module, tmp_path, change, message):
     data = export_to(tmp_path / "out", module)

@@ -159,4 +159,3 @@ def test_the_review_numbers_the_signals_and_lists_wrongly_marked_ordinary_things
     assert [item.region.id for item in review.wrongly_marked] == ["r-4"]
     assert (review.found, review.missed, review.misses) == (1, 2, 1)
     assert review.view_height == 750  # a 400 × 300 image
-

@@ -51,8 +51,9 @@ def shown_order(page_html, block_type):
     """The ids of what the step lists, in the order of the page."""
     if block_type == "ordering":
         return re.findall(r'data-item="([^"]+)"', page_html)
-    values = re.findall(r'<input type="(?:radio|checkbox)" name="option"[^>]*value="([^"]+)"',
-                        page_html)
+    values = re.findall(
+        r'<input type="(?:radio|checkbox)" name="option"[^>]*value="([^"]+)"', page_html
+    )
     return [value.removeprefix("r:") for value in values]
 
 
@@ -101,8 +102,9 @@ def test_options_are_shown_in_the_attempts_order_the_same_on_reload_feedback_and
         texts = {child.id: child.value["text"] for child in step.value["options"].bound_blocks}
         expected = [texts[i] for i in services.presentation_order(finished, step)]
         reviewed = re.findall(r'<p class="option-review__text">(.*?)</p>', result, re.S)
-        positions = [next(n for n, item in enumerate(reviewed) if text in item)
-                     for text in expected]
+        positions = [
+            next(n for n, item in enumerate(reviewed) if text in item) for text in expected
+        ]
         assert positions == sorted(positions), f"step {index + 1} reviewed in another order"
 
 

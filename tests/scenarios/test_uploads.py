@@ -6,7 +6,7 @@ one and the multiple (AJAX) one.
 
 Wagtail's image field refuses all of them with the limits from the settings, but it counts
 pixels by decoding the image, so a bomb under Pillow's own limit (about 179 million pixels) was
-unpacked in memory first; ``cms.uploads`` reads the declared size from the header before that.
+unpacked in memory first; ``scenarios.uploads`` reads the declared size from the header before that.
 """
 
 import io
@@ -25,7 +25,7 @@ from wagtail.images.models import Image
 from wagtail.images.utils import get_allowed_image_extensions
 from wagtail.models import UploadedFile
 
-from cms.uploads import HeaderCheckedImageField
+from scenarios.uploads import HeaderCheckedImageField
 from tests.factories import login_with_mfa, make_image
 
 ADD_URL = "/admin/images/add/"
@@ -253,11 +253,11 @@ def test_html_named_svg_is_refused(trainer_client, nothing_stored, post):
     assert "Geen ondersteund afbeeldingsformaat" in message, message
 
 
-# -- the header check of cms.uploads --------------------------------------------------------------
+# -- the header check of scenarios.uploads ---------------------------------------------------
 
 
 def test_the_upload_forms_use_the_header_checked_field(trainer_client):
-    assert settings.WAGTAILIMAGES_IMAGE_FORM_BASE == "cms.uploads.ImageForm"
+    assert settings.WAGTAILIMAGES_IMAGE_FORM_BASE == "scenarios.uploads.ImageForm"
     response = trainer_client.get(ADD_URL)
     field = response.context["form"].fields["file"]
     assert isinstance(field, HeaderCheckedImageField)

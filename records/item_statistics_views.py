@@ -1,4 +1,5 @@
-"""Admin view for trainers: anonymous item statistics of a module (``item_statistics``)."""
+"""Admin view for trainers: anonymous item statistics of a module. The counting is content's
+(``scenarios.item_statistics``, by the step blocks); reading the responses is the records'."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -9,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from . import item_statistics
-from .models import ModulePage
+from scenarios import item_statistics
+from scenarios.models import ModulePage
+from training.models import Response
 
 
 def module_content(module):
@@ -25,8 +27,6 @@ def statistics_for(module):
     whatever the number of responses: the page's latest revision, and one pass over
     ``(block_id, block_type, chosen_options)`` of the module's responses, counted in Python
     (the stored answers are JSON lists, which SQLite and PostgreSQL cannot aggregate alike)."""
-    from training.models import Response
-
     content = module_content(module)
     block_ids = [step.id for step in content.steps]
     responses = (
