@@ -101,7 +101,7 @@ def stock(file_format, rows, output):
 
 
 def startup(file_format, rows, output):
-    import training.exports  # noqa: F401
+    import records.exports  # noqa: F401
 
     Completion.objects.exists()
 

@@ -49,7 +49,7 @@ class CertificateStatus(models.TextChoices):
 class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The learner sees their own certificates; HR and managers those of the people in
-        their scope; admins all (``training.scope``)."""
+        their scope; admins all (``people.scope``)."""
         from people.scope import people_scope
 
         return self.filter(

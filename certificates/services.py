@@ -28,7 +28,7 @@ def learner_name(user):
 def validity_months_for(learner, module_id):
     """The validity period of the assignment that applies to the learner for this module: the
     one with the earliest due date, as the learner's status uses it (``training.services.
-    assignments_for``, ``training.status``). None when no assignment applies or it sets no
+    assignments_for``, ``people.status``). None when no assignment applies or it sets no
     period: then the certificate does not expire."""
     profile = Profile.objects.select_related("organisation").filter(user=learner).first()
     candidates = (

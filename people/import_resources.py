@@ -18,7 +18,7 @@ actief             active                          no         ja/nee (yes/no, 1/
 =================  ==============================  =========  =====================================
 
 Other columns are ignored (and named on the preview). New people get the employee number as
-their user name and no usable password. Everything here validates; ``training.imports`` reads
+their user name and no usable password. Everything here validates; ``people.imports`` reads
 the file, runs the dry run and the real import, and writes the audit entry.
 """
 
@@ -263,7 +263,7 @@ def snapshot(profile):
 class StaffResource(resources.ModelResource):
     """Creates or updates people from a staff list, keyed by employee number, within the scope
     of the importing user. A row is refused with every error per column; the caller
-    (``training.imports``) imports nothing when any row is refused."""
+    (``people.imports``) imports nothing when any row is refused."""
 
     employee_number = fields.Field(
         attribute="employee_number", column_name="personeelsnummer", widget=EmployeeNumberWidget()

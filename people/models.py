@@ -118,7 +118,7 @@ class Profile(models.Model):
     # Set (to the day) whenever the profile becomes inactive, by an import or in the admin;
     # cleared when it becomes active again. The leavers' retention period counts from here.
     left_on = models.DateField(_("left on"), null=True, blank=True, editable=False)
-    # When the person's personal data was removed (``training.retention``); never again after.
+    # When the person's personal data was removed (``records.retention``); never again after.
     anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()

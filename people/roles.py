@@ -4,7 +4,7 @@ Learners need no permissions: every logged-in user can take the modules meant fo
 Trainers author content in the Wagtail admin and see nothing of learners' records: they get
 page permissions on the module catalogue, images and the signal taxonomy, and nothing in the
 ``training`` app. Managers, HR and programme coordinators are recognised by their group; what
-records they see is decided by ``training.scope`` from the organisation tree, not by model
+records they see is decided by ``people.scope`` from the organisation tree, not by model
 permissions. Platform admins are superusers.
 """
 

@@ -1,6 +1,6 @@
 """Who is assigned what, and where they stand: for many people at once, in a fixed number of
 queries. Reminders and the coordinators' figures read it; which assignment applies to whom is
-``training.models.AssignmentIndex``, and statuses come from ``training.status``."""
+``people.models.AssignmentIndex``, and statuses come from ``people.status``."""
 
 from dataclasses import dataclass
 

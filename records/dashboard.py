@@ -1,5 +1,5 @@
 """The manager dashboard: the people a manager (or HR, or a platform admin) may see, by the modules
-assigned to them, each cell the person's status from ``training.status``.
+assigned to them, each cell the person's status from ``people.status``.
 
 Built with a fixed number of queries whatever the number of people or modules: the user's roles
 and scope, the organisation nodes in scope, the assignments that can apply to anyone in scope,
@@ -393,7 +393,7 @@ def _unique_modules(assignments):
 
 
 class CompletionDates(NamedTuple):
-    """What ``training.status`` reads of a completion record, read as a plain value: the
+    """What ``people.status`` reads of a completion record, read as a plain value: the
     dashboard's statuses carry this, not the Completion itself."""
 
     last_completed_at: object

@@ -1,7 +1,7 @@
 """HR's export of completion records: which rows (scope and filters), how they are written
 (CSV and XLSX, streamed, never built in memory) and the audit-log entry every export leaves.
 
-The columns and cell values come from ``training.resources.CompletionResource``; this module
+The columns and cell values come from ``records.resources.CompletionResource``; this module
 only decides which rows go in and moves them to a file.
 
 Streaming:

@@ -8,10 +8,10 @@ Learners get one e-mail per assignment and stage:
 - ``expired``: the pass no longer counts (recertification).
 
 Managers (users in ``Organisation.managers`` who have the manager role, the same rule as
-``training.scope``) get a weekly digest of the people in their nodes and below whose training is
+``people.scope``) get a weekly digest of the people in their nodes and below whose training is
 overdue or expired.
 
-Statuses come from ``training.status`` and nowhere else. "At most once" is kept by a
+Statuses come from ``people.status`` and nowhere else. "At most once" is kept by a
 ``ReminderLog`` row that is inserted (claimed) in its own transaction *before* the mail is sent;
 its unique constraints make a second cron run or a second worker lose the race. If sending fails
 the claim is deleted again, so the next run retries; a worker killed between claim and send
@@ -66,7 +66,7 @@ class Reminder:
         return (self.recipient_id, self.assignment_id, self.stage, self.cycle)
 
 
-# -- who is assigned what: training.assignments --------------------------------------------
+# -- who is assigned what: records.assignments ---------------------------------------------
 
 
 def people():

@@ -17,7 +17,7 @@ reference; the streamed path (``iter_rows``, used by ``records.exports``) derive
 the same export fields once per export and reads ``values_list`` tuples, works out a person's
 cells once per person and neutralises repeated texts once (tests compare the two row by row).
 
-(The staff import's resource lives in ``training.import_resources``.)
+(The staff import's resource lives in ``people.import_resources``.)
 """
 
 import datetime
@@ -113,7 +113,7 @@ _MEMO_SIZE = 4096
 
 @dataclass
 class _CompletionDates:
-    """The part of a completion that ``training.status`` reads."""
+    """The part of a completion that ``people.status`` reads."""
 
     last_completed_at: datetime.datetime | None
 
@@ -357,7 +357,7 @@ class CompletionResource(resources.ModelResource):
         return label
 
     def local_date(self, moment):
-        """``training.status.local_date`` in the time zone the export started in."""
+        """``people.status.local_date`` in the time zone the export started in."""
         if not moment:
             return None
         if self._zone is None:

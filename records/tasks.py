@@ -3,7 +3,7 @@
 One task per e-mail: a failing address or mail server fails (and retries) that one reminder
 only, the worker's task list shows each e-mail, and several workers share the load. Each task
 re-checks that its reminder still applies and claims it before sending (see
-``training.reminders``), so a task queued twice still sends one e-mail.
+``records.reminders``), so a task queued twice still sends one e-mail.
 """
 
 from django.tasks import task
@@ -38,7 +38,7 @@ def send_manager_digest(manager_id, week):
 
 @task
 def anonymise_training_records():
-    """The nightly retention run (AVG): see ``training.retention``. Returns the counts."""
+    """The nightly retention run (AVG): see ``records.retention``. Returns the counts."""
     from dataclasses import asdict
 
     from . import retention

@@ -1,6 +1,6 @@
 """The manager dashboard outside the CMS: the training status of the people in the user's teams,
 filtered by team, module and status, and the same view as a CSV download. The views only
-coordinate; ``training.dashboard`` builds what they show, from querysets limited to the user's
+coordinate; ``records.dashboard`` builds what they show, from querysets limited to the user's
 scope.
 
 The CSV download is a POST with the CSRF token (the dashboard's download button posts its

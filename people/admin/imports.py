@@ -10,7 +10,7 @@
    all or nothing. A successful import leaves an audit entry.
 
 Who may import is decided here (HR or superuser); which people and organisations a row may
-touch is decided by the resource from ``training.scope``.
+touch is decided by the resource from ``people.scope``.
 """
 
 import secrets

@@ -1,4 +1,4 @@
-"""Reminder e-mails (training.reminders, training.tasks, the send_reminders command): the right
+"""Reminder e-mails (records.reminders, records.tasks, the send_reminders command): the right
 e-mail to the right person at each stage, each one once, and a weekly digest for managers that
 lists only the people in their scope."""
 

@@ -5,7 +5,7 @@ period, and of people whose records are all older than the retention period (AVG
     manage.py anonymise_training_records
 
 Safe to run every night (cron, or the ``anonymise_training_records`` task on the worker):
-whoever was anonymised is not touched again. See ``training.retention``.
+whoever was anonymised is not touched again. See ``records.retention``.
 """
 
 from dataclasses import asdict
