@@ -14,6 +14,7 @@ Stored answer formats (a list of strings per response):
 - multiple_choice: the sorted chosen option ids
 - ordering: the item ids in the learner's order
 - hotspot: the sorted ids of the regions hit, plus one ``"miss"`` per mark on nothing
+- writeup: the learner's text, then the ids of the checklist items it met
 """
 
 from collections import Counter, defaultdict
@@ -128,6 +129,17 @@ def count_hotspot(value, answers):
         label = _("Signal") if signal else _("Ordinary")
         rows.append(Row(region_id, text, counts[region_id], signal, label))
     return Counts(rows, _("found"), _("Region"), misses)
+
+
+def count_checklist(value, answers):
+    """write-up: per checklist item, the reports that met it (the text itself is not read:
+    it is the learner's own, and the ids after it say what it met)."""
+    counts = Counter(item_id for answer in answers for item_id in set(answer[1:]))
+    rows = [
+        Row(item_id, _text(item), counts[item_id], True, _("Belongs in the report"))
+        for item_id, item in _items(value, "checklist")
+    ]
+    return Counts(rows, _("met"), _("Checklist item"))
 
 
 def question_statistics(step, answers, threshold=None):

@@ -343,6 +343,8 @@ def best_answer(step):
         return [child.id for child in step.value["items"].bound_blocks]
     if step.block_type == "hotspot":
         return hotspot_marks(step, lambda region: region["kind"] == "signal")
+    if step.block_type == "writeup":
+        return step.block.example_answer(step.value, good=True)
     return option_ids(step, lambda option: option["correct"])
 
 
@@ -354,6 +356,8 @@ def worst_answer(step):
         return [child.id for child in step.value["items"].bound_blocks][::-1]
     if step.block_type == "hotspot":
         return hotspot_marks(step, lambda region: region["kind"] != "signal")[:1]
+    if step.block_type == "writeup":
+        return step.block.example_answer(step.value, good=False)
     return option_ids(step, lambda option: not option["correct"])[:1]
 
 
@@ -517,6 +521,40 @@ def ordering_step(question="Zet de stappen in de goede volgorde", texts=None, po
             ),
             "points": points,
             "feedback": "<p>FEEDBACK-ORDERING eerst je eigen veiligheid.</p>",
+        },
+    }
+
+
+def writeup_step(prompt="Schrijf je melding voor OOV", points=4):
+    """A write-up with a checklist of five items, one of each kind of check, with fixed ids
+    c-1 … c-5 and marker strings in the labels and explanations."""
+
+    def item(number, label, kind, terms=""):
+        return {
+            "id": f"c-{number}",
+            "label": f"CHECK-{number} {label}",
+            "kind": kind,
+            "terms": terms,
+            "explanation": f"<p>WHY-CHECK-{number}</p>",
+            "signals": [],
+        }
+
+    return {
+        "type": "writeup",
+        "value": {
+            "prompt": prompt,
+            "instructions": "<p>Je melding gaat naar de adviseur OOV.</p>",
+            "points": points,
+            "checklist": list_items(
+                [
+                    item(1, "De plek", "terms", "schuur, stal, adres, locatie"),
+                    item(2, "Het tijdstip", "time"),
+                    item(3, "Het voertuig", "plate"),
+                    item(4, "Wat je rook", "terms", "anijs, geur, lucht"),
+                    item(5, "Geen oordeel", "absent", "crimineel, tuig, boef"),
+                ]
+            ),
+            "example": "<p>EXAMPLE-REPORT Op 4 december om 22:15 zag ik bij de stal …</p>",
         },
     }
 

@@ -643,6 +643,27 @@ def test_the_right_option_is_not_recognisable_by_its_length():
     assert longest_kinds.count("wrong") * 4 >= decisions, longest_kinds
 
 
+@pytest.mark.django_db
+def test_every_write_up_can_be_met_and_its_example_report_meets_its_checklist(demo):
+    """Learners practise writing a signal down so others can act on it (issue 12, item 7): four
+    modules have a write-up, and the example shown after answering is itself a full report."""
+    import re
+
+    from scenarios import writeup
+    from scenarios.blocks import step_block
+
+    writeups = [
+        step for page in live_modules() for step in page.steps if step.block_type == "writeup"
+    ]
+    assert len(writeups) >= 4
+    block = step_block("writeup")
+    for step in writeups:
+        example = re.sub(r"<[^>]+>", " ", str(step.value["example"].source))
+        items = block.items(step.value)
+        unmet = [item.label for item in items if not writeup.is_met(item, example)]
+        assert unmet == [], (step.value["prompt"], unmet)
+
+
 def test_questions_ask_to_recognise_and_decide_not_to_recall_figures():
     import re
 

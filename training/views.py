@@ -87,7 +87,7 @@ def step(request, attempt_id, number):
     return _render_step(request, attempt, number - 1)
 
 
-def _render_step(request, attempt, index, *, error=None, status=200):
+def _render_step(request, attempt, index, *, error=None, status=200, posted=()):
     if attempt.is_finished:
         return redirect("training:result", attempt.pk)
     content = services.attempt_content(attempt)
@@ -123,6 +123,8 @@ def _render_step(request, attempt, index, *, error=None, status=200):
             "review": review,
             "order": order,
             "error": error,
+            # A refused answer is shown again as given (a written report is not lost).
+            "posted": list(posted),
         },
         status=status,
     )
@@ -142,7 +144,14 @@ def answer(request, attempt_id, number):
     except services.InvalidAnswer as error:
         if attempt.is_finished:
             return redirect("training:result", attempt.pk)
-        return _render_step(request, attempt, index, error=error.message, status=400)
+        return _render_step(
+            request,
+            attempt,
+            index,
+            error=error.message,
+            status=400,
+            posted=request.POST.getlist("option"),
+        )
     except services.AttemptFinished:
         return redirect("training:result", attempt.pk)
     except services.TrainingError as error:

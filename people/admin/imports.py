@@ -26,11 +26,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.menu import MenuItem
 
-from people import imports
-from people.import_resources import COLUMN_LABELS
-from people.models import Function, Profile
-from people.permissions import user_may
-from people.scope import organisations_visible_to
+from .. import imports
+from ..import_resources import COLUMN_LABELS
+from ..models import Function, Profile
+from ..permissions import user_may
+from ..scope import organisations_visible_to
 
 SESSION_KEY = "training_staff_imports"
 KEPT_UPLOADS = 3  # checked files kept per session; older ones are dropped

@@ -31,8 +31,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from people.models import Assignment, Function, Organisation, OrganisationKind, Profile
-from people.scope import organisations_visible_to
+from ..models import Assignment, Function, Organisation, OrganisationKind, Profile
+from ..scope import organisations_visible_to
 
 # -- organisations ------------------------------------------------------------------------------
 

@@ -23,9 +23,10 @@ from people.models import AuditEntry, Profile
 from people.permissions import policy_for, user_may
 from people.scope import organisations_visible_to
 from people.status import TrainingStatus
-from records import exports
 from scenarios.models import ModulePage
 from training import ratelimits
+
+from .. import exports
 
 
 def may_export(user):

@@ -8,14 +8,14 @@ A new kind of step: a module here with its block (a ``StepBlock``, or a ``Scored
 with its methods), a template in ``templates/blocks/``, and its line in ``STEP_BLOCKS``.
 """
 
-from scenarios.blocks.base import (
+from .base import (
     ContentImageBlock,
     ScoredStepBlock,
     StepBlock,
     list_items,
     signals_block,
 )
-from scenarios.blocks.choice import (
+from .choice import (
     ChoiceOptionBlock,
     DecisionBlock,
     DecisionOptionBlock,
@@ -23,20 +23,21 @@ from scenarios.blocks.choice import (
     OptionReview,
     SingleChoiceQuestionBlock,
 )
-from scenarios.blocks.content import (
+from .content import (
     InformationBlock,
     SceneBlock,
     SourceBlock,
     anchor_block,
     target_block,
 )
-from scenarios.blocks.hotspot import HotspotBlock, HotspotMode, HotspotRegionBlock
-from scenarios.blocks.ordering import (
+from .hotspot import HotspotBlock, HotspotMode, HotspotRegionBlock
+from .ordering import (
     ORDERING_RULE,
     OrderingItemBlock,
     OrderingQuestionBlock,
     OrderReview,
 )
+from .writeup import ChecklistItemBlock, ChecklistKind, WriteUpBlock
 
 STEP_BLOCKS = [
     ("information", InformationBlock()),
@@ -46,6 +47,7 @@ STEP_BLOCKS = [
     ("multiple_choice", MultipleChoiceQuestionBlock()),
     ("ordering", OrderingQuestionBlock()),
     ("hotspot", HotspotBlock()),
+    ("writeup", WriteUpBlock()),
 ]
 
 # Steps the learner answers; the rest are read and continued.
@@ -65,6 +67,8 @@ __all__ = [
     "ORDERING_RULE",
     "SCORED_STEP_TYPES",
     "STEP_BLOCKS",
+    "ChecklistItemBlock",
+    "ChecklistKind",
     "ChoiceOptionBlock",
     "ContentImageBlock",
     "DecisionBlock",
@@ -83,6 +87,7 @@ __all__ = [
     "SingleChoiceQuestionBlock",
     "SourceBlock",
     "StepBlock",
+    "WriteUpBlock",
     "anchor_block",
     "list_items",
     "signals_block",

@@ -26,7 +26,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from scenarios import scoring, shuffle
+from .. import scoring, shuffle
 
 
 def list_items(values):

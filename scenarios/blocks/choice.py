@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from scenarios import item_statistics, scoring, shuffle
-from scenarios.blocks.base import ScoredStepBlock, keyed_choices, list_error, signals_block
-from scenarios.blocks.content import target_block
-from scenarios.scoring import Verdict
+from .. import item_statistics, scoring, shuffle
+from ..scoring import Verdict
+from .base import ScoredStepBlock, keyed_choices, list_error, signals_block
+from .content import target_block
 
 
 @dataclass

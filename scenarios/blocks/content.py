@@ -4,7 +4,7 @@ information steps can carry an anchor, the target of a branch (see ``scenarios.b
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from scenarios.blocks.base import ContentImageBlock, StepBlock
+from .base import ContentImageBlock, StepBlock
 
 
 def anchor_block():

@@ -17,8 +17,8 @@ from wagtail import blocks
 from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
-from scenarios import hotspots, item_statistics, scoring, shuffle
-from scenarios.blocks.base import ContentImageBlock, ScoredStepBlock, list_error, signals_block
+from .. import hotspots, item_statistics, scoring, shuffle
+from .base import ContentImageBlock, ScoredStepBlock, list_error, signals_block
 
 HOTSPOT_RULE = _(
     "Scoring: with S signals in the picture, each signal the learner finds earns points/S; each "

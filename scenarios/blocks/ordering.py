@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from scenarios import item_statistics, scoring, shuffle
-from scenarios.blocks.base import ScoredStepBlock, list_error, signals_block
+from .. import item_statistics, scoring, shuffle
+from .base import ScoredStepBlock, list_error, signals_block
 
 
 @dataclass

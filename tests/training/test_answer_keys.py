@@ -24,6 +24,7 @@ from tests.factories import (
     ordering_step,
     scene_step,
     sized_steps,
+    writeup_step,
 )
 from training import services
 
@@ -77,6 +78,13 @@ def answer_key_texts(module_content):
             continue
         if step.block_type == "ordering":
             texts.append(text_of(str(step.value["feedback"] or "")))
+            continue
+        if step.block_type == "writeup":
+            # Not the checked words: the scene names the barn, and so must the report.
+            for child in step.value["checklist"].bound_blocks:
+                texts.append(text_of(child.value["label"]))
+                texts.append(text_of(str(child.value["explanation"] or "")))
+            texts.append(text_of(str(step.value["example"] or "")))
             continue
         if "options" not in step.value:
             continue
@@ -267,6 +275,24 @@ def test_ordering_step_shows_no_answer_key_before_answering(learner_client, lear
     module = make_module(catalogue=catalogue, steps=[information_step(), ordering_step()])
     attempt, _ = services.start_attempt(learner, module)
     assert walk_checking_every_unanswered_step(learner_client, attempt) == 1
+
+
+def test_writeup_step_shows_no_checklist_before_answering(learner_client, learner, catalogue):
+    module = make_module(catalogue=catalogue, steps=[information_step(), writeup_step()])
+    attempt, _ = services.start_attempt(learner, module)
+    assert walk_checking_every_unanswered_step(learner_client, attempt) == 1
+
+
+def test_writeup_checklist_is_found_by_the_check_once_answered(learner_client, learner, catalogue):
+    """The check can fail: after answering, the checklist and the example report show."""
+    module = make_module(catalogue=catalogue, steps=[writeup_step()])
+    attempt, _ = services.start_attempt(learner, module)
+    content = services.attempt_content(attempt)
+    walk_checking_every_unanswered_step(learner_client, attempt)
+    answered = learner_client.get(f"/leren/poging/{attempt.pk}/stap/1/").content.decode()
+    with pytest.raises(AssertionError):
+        assert_no_answer_key(answered, content.steps[0], answer_key_texts(content))
+    assert "CHECK-2 Het tijdstip" in answered and "EXAMPLE-REPORT" in answered
 
 
 def test_ordering_key_is_found_by_the_check_once_answered(learner_client, learner, catalogue):
