@@ -132,6 +132,18 @@ def test_learner_completes_a_module_with_the_keyboard_only(page, learning):
             if not checked_feedback_page:
                 axe(page)
                 checked_feedback_page = True
+        elif step.block_type == "writeup":
+            # A report that meets the checklist, typed into the text field.
+            assert page.locator(".writeup-review").count() == 0
+            tab_to(page, "return el.tagName === 'TEXTAREA'")
+            page.keyboard.type(step.block.example_answer(step.value)[0])
+            submit_with_keyboard(page)
+            assert step_number(page) == number
+            review = page.locator(".writeup-review")
+            review.wait_for()
+            assert review.locator(".writeup-review__item--met").count() == len(
+                step.value["checklist"]
+            )
         continue_with_keyboard(page)
 
     assert checked_question_page and checked_feedback_page
@@ -225,6 +237,11 @@ def test_player_fits_a_320_pixel_wide_screen(new_page, learning):
             if not seen_question:
                 axe(page)
                 seen_question = True
+        elif step.block_type == "writeup":
+            page.locator("textarea").fill(step.block.example_answer(step.value)[0])
+            with page.expect_navigation():
+                page.locator("form.answer-form button[type=submit]").click()
+            assert has_no_horizontal_scroll(page, 320), "the write-up feedback scrolls sideways"
         with page.expect_navigation():
             page.locator(".step-nav button[type=submit]").click()
     assert seen_question
