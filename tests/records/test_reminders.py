@@ -26,11 +26,14 @@ from training.models import Attempt
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+def today():
+    """Today, asked at the moment of use: a run that passes midnight must not compare
+    dates computed at import with dates the code computes later."""
+    return timezone.localdate()
 
 
 def days(n):
-    return TODAY + datetime.timedelta(days=n)
+    return today() + datetime.timedelta(days=n)
 
 
 def dutch(day):
@@ -166,7 +169,7 @@ def test_a_pass_about_to_expire_reminds_with_the_valid_until_date(tree, module):
         f"Je training ‘Drugsafval & dumpingen’ verloopt binnenkort "
         f"(geldig tot en met {dutch(valid_until)})"
     )
-    remaining = (valid_until - TODAY).days
+    remaining = (valid_until - today()).days
     assert f"geldig tot en met {dutch(valid_until)}, nog {remaining} dagen" in message.body
     log = ReminderLog.objects.get()
     assert (log.stage, log.cycle) == ("expiring", valid_until.isoformat())
@@ -211,7 +214,7 @@ def test_a_new_recertification_cycle_reminds_again(tree, module):
 def services_date_months_back(months, plus_days=0):
     """The day ``months`` before today, moved ``plus_days``: a pass on that day of a module valid
     for ``months`` months counts until about today + ``plus_days``."""
-    return add_months(TODAY, -months) + datetime.timedelta(days=plus_days)
+    return add_months(today(), -months) + datetime.timedelta(days=plus_days)
 
 
 def test_english_texts_are_complete_when_the_site_language_is_english(tree, module, settings):
@@ -348,7 +351,7 @@ def test_a_reminder_that_no_longer_applies_is_not_sent(tree, module):
     learner = person("inmiddels-klaar", tree["team-a1"])
     assignment = assign(module, tree["team-a1"], due=days(5))
     (reminder,) = reminders.due_reminders()
-    passed(learner, module, on=TODAY)  # finished before the worker got to it
+    passed(learner, module, on=today())  # finished before the worker got to it
 
     outcome = reminders.send_learner_reminder(
         learner.pk, assignment.pk, reminder.stage, reminder.cycle
@@ -436,7 +439,7 @@ def test_manager_digest_lists_only_the_people_in_the_managed_teams(tree, staff):
     run_command()
 
     (digest,) = digests(manager)
-    week = reminders.iso_week(TODAY)
+    week = reminders.iso_week(today())
     assert digest.subject == (
         f"Weekoverzicht {week}: 2 personen met achterstallige of verlopen training"
     )
@@ -486,7 +489,7 @@ def test_manager_digest_goes_out_once_per_iso_week(tree, staff, monkeypatch):
     assert len(digests(manager)) == 2
     weeks = ReminderLog.objects.filter(recipient=manager).values_list("cycle", flat=True)
     assert sorted(weeks) == [
-        reminders.iso_week(TODAY),
+        reminders.iso_week(today()),
         reminders.iso_week(days(7)),
     ]
 
