@@ -62,7 +62,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 install-bench: $(VENV)/.installed-bench
 
 ## Benchmarks (not part of `make test`; under 20 minutes): makes or reuses the province-scale
-## data set in bench/*.sqlite3 (or DATABASE_URL), prints the table, writes bench/results.json.
+## data set in bench/*.sqlite3 (or DATABASE_URL), prints the table, writes its database's part of bench/results.json.
 ## BENCH_ARGS="--scale 0.01" for a quick run while developing.
 BENCH_ARGS ?=
 bench: install-bench

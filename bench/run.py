@@ -1,5 +1,6 @@
 """``make bench``: make (or reuse) the bench data sets, run every measurement, print the table and
-write ``bench/results.json``.
+write ``bench/results.json``, which keeps the latest full run per database: ``{"sqlite": {...},
+"postgresql": {...}}`` (a run on one replaces only its own part).
 
     python -m bench.run                 # the full run (scale 1), under 20 minutes
     python -m bench.run --scale 0.01    # a quick run on a small data set, while developing
@@ -97,6 +98,20 @@ def _round(value):
 
 def ms(seconds):
     return seconds * 1000
+
+
+def write_report(path, database, report):
+    """Put ``report`` in ``path`` under its database's name, keeping the other database's run:
+    both runs (SQLite, PostgreSQL) stay side by side with the same targets."""
+    try:
+        runs = json.loads(path.read_text())
+    except (OSError, ValueError):
+        runs = {}
+    if "results" in runs:  # the one-run file of before: it was a SQLite run
+        runs = {"sqlite": runs}
+    runs[database] = report
+    ordered = {name: runs[name] for name in sorted(runs, key=lambda name: (name != "sqlite", name))}
+    path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")
 
 
 # -- data ----------------------------------------------------------------------------------------
@@ -645,7 +660,7 @@ def main():
         "datasets": {"province": province, "export": export},
         "results": results.rows,
     }
-    Path(args.output).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    write_report(Path(args.output), province["database"], report)
     print(table(results.rows))
     missed = [r["name"] for r in results.rows if r["met"] is False]
     print(
