@@ -125,8 +125,9 @@ class Profile(models.Model):
 
     class Meta:
         db_table = "training_profile"
-        verbose_name = _("profile")
-        verbose_name_plural = _("profiles")
+        # One name for the same thing: the menu says "People", so do the page titles.
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return str(self.user)
