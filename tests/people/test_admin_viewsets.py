@@ -3,6 +3,7 @@ assignments. Platform admins reach all; HR reaches only the profiles in its scop
 learners reach none."""
 
 import datetime
+import re
 
 import pytest
 
@@ -288,3 +289,9 @@ def test_the_people_menu_opens_a_page_of_the_same_name(hr_client, people):
     assert "Mensen" in heading
     assert "Profielen" not in html
     assert "profielen" not in html
+
+
+def test_the_organisation_list_shows_each_nodes_code(superuser_client, tree):
+    html = superuser_client.get(ORGANISATIONS).content.decode()
+    assert re.search(r"<th[^>]*>\s*Code\s*</th>", html)
+    assert re.search(rf"<td[^>]*>\s*{tree['team'].slug}\s*</td>", html)
