@@ -8,8 +8,9 @@ variants:
 * ``ours``: the ``export_completions`` management command, the code path of the scheduled HR
   feed (the admin's downloads share ``records.exports``): CompletionResource's columns,
   neutralised cells, the audit entry;
-* ``floor``: ``csv.writer`` (or openpyxl's write-only workbook) over a ``values_list`` iterator
-  of the same database columns, same rows and order, nothing else (no statuses, no labels, no
+* ``floor``: ``csv.writer`` (or openpyxl's write-only workbook) over the ``values_list``
+  iterator of the same query (people left-joined to their completion records, in the same
+  order), nothing else (no assigned modules merged in, no statuses, no labels, no
   neutralisation);
 * ``stock``: django-import-export's own ``Resource.export()`` with ``CompletionResource``
   (a tablib Dataset built in memory, then written as CSV or XLSX);
@@ -36,25 +37,19 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from records.resources import ROW_ORDER, ROW_VALUES, CompletionResource  # noqa: E402
+from records.resources import ROW_VALUES, CompletionResource, export_rows  # noqa: E402
 from training.models import Completion  # noqa: E402
 
 SMALL_REGION = "regio-export-100k"
 
 
 def queryset(rows):
-    completions = Completion.objects.all()
-    if rows == "small":
-        completions = completions.filter(
-            learner__profile__organisation__path__startswith=_region_path()
-        )
-    return completions
-
-
-def _region_path():
+    """The export's rows (``records.resources.ExportRows``): everyone, or the small region."""
     from people.models import Organisation
 
-    return Organisation.objects.get(slug=SMALL_REGION).path
+    if rows == "small":
+        return export_rows(organisation=Organisation.objects.get(slug=SMALL_REGION))
+    return export_rows()
 
 
 def ours(file_format, rows, output):
@@ -72,7 +67,7 @@ def _naive(value):
 
 
 def floor(file_format, rows, output):
-    values = queryset(rows).order_by(*ROW_ORDER).values_list(*ROW_VALUES).iterator(chunk_size=2000)
+    values = queryset(rows).values(chunk_size=2000)
     if file_format == "csv":
         with open(output, "w", newline="", encoding="utf-8") as target:
             writer = csv.writer(target)

@@ -35,7 +35,7 @@ from import_export import fields, resources, widgets
 
 from . import roles
 from .models import Function, Organisation, Profile
-from .scope import scope_paths, sees_everyone
+from .scope import organisations_visible_to, scope_paths, sees_everyone
 
 User = get_user_model()
 
@@ -71,6 +71,8 @@ COLUMN_LABELS = {
 _ALIASES = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 
 EMPLOYEE_NUMBER = re.compile(r"^[\w.@+-]+$")
+# Codes named in the "no organisation with the code" error; the import page lists them all.
+MAX_CODES_LISTED = 30
 YES = {"ja", "j", "yes", "y", "1", "true", "waar", "x"}
 NO = {"nee", "n", "no", "0", "false", "onwaar"}
 
@@ -148,6 +150,7 @@ class OrganisationWidget(widgets.Widget):
         super().__init__()
         self.user = user
         self._cache = {}
+        self._codes = None
 
     def clean(self, value, row=None, **kwargs):
         slug = (value or "").strip()
@@ -157,7 +160,10 @@ class OrganisationWidget(widgets.Widget):
             self._cache[slug] = Organisation.objects.filter(slug=slug).first()
         organisation = self._cache[slug]
         if organisation is None:
-            raise ValueError(_("No organisation with the slug “%(slug)s”.") % {"slug": slug})
+            raise ValueError(
+                _("No organisation with the code “%(slug)s”. Valid codes: %(codes)s.")
+                % {"slug": slug, "codes": self.valid_codes()}
+            )
         if not path_in_scope(self.user, organisation.path):
             raise ValueError(
                 _(
@@ -167,6 +173,22 @@ class OrganisationWidget(widgets.Widget):
                 % {"slug": slug}
             )
         return organisation
+
+    def valid_codes(self):
+        """The codes this user may import into, in tree order, for the error message: a file
+        with a typo then shows the right code next to the wrong one. Long lists are cut off
+        and point to the import page, which shows them all."""
+        if self._codes is None:
+            codes = list(
+                organisations_visible_to(self.user)
+                .order_by("path")
+                .values_list("slug", flat=True)[: MAX_CODES_LISTED + 1]
+            )
+            text = ", ".join(codes[:MAX_CODES_LISTED])
+            if len(codes) > MAX_CODES_LISTED:
+                text += " " + _("… (all codes are listed on the import page)")
+            self._codes = text or _("none: your account is not linked to an organisation")
+        return self._codes
 
     def render(self, value, obj=None, **kwargs):
         return value.slug if value else ""

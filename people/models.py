@@ -41,7 +41,14 @@ class Organisation(MP_Node):
     the materialised path makes one indexed prefix match."""
 
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    # Shown to HR as the organisation's "code": the value a staff list's "organisatie" column
+    # holds (``people.import_resources``).
+    slug = models.SlugField(
+        _("code"),
+        max_length=150,
+        unique=True,
+        help_text=_("The code a staff list uses for this organisation (column “organisatie”)."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -125,8 +132,9 @@ class Profile(models.Model):
 
     class Meta:
         db_table = "training_profile"
-        verbose_name = _("profile")
-        verbose_name_plural = _("profiles")
+        # One name for the same thing: the menu says "People", so do the page titles.
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return str(self.user)

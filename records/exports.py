@@ -1,13 +1,14 @@
-"""HR's export of completion records: which rows (scope and filters), how they are written
-(CSV and XLSX, streamed, never built in memory) and the audit-log entry every export leaves.
+"""HR's export of assigned training and completion records: which rows (scope and filters),
+how they are written (CSV and XLSX, streamed, never built in memory) and the audit-log entry
+every export leaves.
 
 The columns and cell values come from ``records.resources.CompletionResource``; this module
 only decides which rows go in and moves them to a file.
 
 Streaming:
 
-* rows are read as plain values (``CompletionResource.iter_rows``: ``values_list`` with
-  ``iterator(chunk_size=2000)``) after everything they share (organisation nodes,
+* rows are read as plain values, a person at a time (``CompletionResource.iter_rows``:
+  ``values_list``, ``iterator(chunk_size=2000)``) after everything they share (organisation nodes,
   assignments) has been loaded once, so an export costs the same few queries for ten rows as
   for a hundred thousand;
 * CSV is written in batches of rows with ``csv.writer.writerows`` into a small buffer that is
@@ -34,9 +35,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from people.models import AuditEntry
 from people.status import TrainingStatus
-from training.models import Completion
 
-from .resources import CompletionResource, ExportContext
+from .resources import CompletionResource, ExportContext, export_rows
 from .spreadsheet import neutralise
 
 CSV = "csv"
@@ -52,9 +52,8 @@ CSV_FLUSH_BYTES = 16 * 1024
 # Rows handed to ``csv.writer.writerows`` at a time (about 20 kB of CSV).
 CSV_BATCH_ROWS = 200
 
-# Which completions can have a status at all: a pass (completed or expired) or none yet.
+# Statuses only a pass can have: the rows without one need not be read.
 _PASSED_STATUSES = {TrainingStatus.COMPLETED, TrainingStatus.EXPIRED}
-_OPEN_STATUSES = {TrainingStatus.IN_PROGRESS, TrainingStatus.OVERDUE}
 
 
 def _day_start(day):
@@ -106,31 +105,23 @@ class CompletionExport:
     # -- which rows ------------------------------------------------------------------------
 
     def queryset(self):
-        """The completions in the user's scope that match the filters, before the status
-        (which is computed per row) is applied."""
-        completions = Completion.objects.all()
-        if self.user is not None:
-            completions = Completion.objects.visible_to(self.user)
+        """The rows in the user's scope that match the filters (``resources.ExportRows``),
+        before the status (which is computed per row) is applied. A period of first
+        completion or a status that needs a pass leaves only completion records; otherwise the
+        modules assigned to someone that they have not started are rows too."""
         filters = self.filters
-        if filters.organisation is not None:
-            completions = completions.filter(
-                learner__profile__organisation__path__startswith=filters.organisation.path
-            )
-        if filters.module is not None:
-            completions = completions.filter(module=filters.module)
-        if filters.date_from:
-            completions = completions.filter(first_completed_at__gte=_day_start(filters.date_from))
-        if filters.date_to:
-            completions = completions.filter(
-                first_completed_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1))
-            )
-        if filters.status in _PASSED_STATUSES:
-            completions = completions.filter(last_completed_at__isnull=False)
-        elif filters.status in _OPEN_STATUSES:
-            completions = completions.filter(last_completed_at__isnull=True)
-        elif filters.status:  # not started: a completion record means the person started
-            completions = completions.none()
-        return completions
+        return export_rows(
+            self.user,
+            organisation=filters.organisation,
+            module=filters.module,
+            first_completed_from=_day_start(filters.date_from) if filters.date_from else None,
+            first_completed_before=(
+                _day_start(filters.date_to + datetime.timedelta(days=1))
+                if filters.date_to
+                else None
+            ),
+            passed_only=filters.status in _PASSED_STATUSES,
+        )
 
     @property
     def resource(self):
@@ -149,9 +140,7 @@ class CompletionExport:
 
     def count(self):
         """How many rows the export has (for the preview)."""
-        if not self.filters.status:
-            return self.queryset().count()
-        return sum(1 for _row in self.cell_rows())
+        return self.resource.count(self.queryset(), status=self.filters.status)
 
     def headers(self):
         return self.resource.headers()

@@ -1,21 +1,29 @@
-"""Import-export Resources of the training app.
+"""Import-export Resources of the records app.
 
 ``CompletionResource`` is the one definition of the columns HR exports: a whitelist, in order,
 with translatable headers. Every export path (the admin's CSV and XLSX downloads, the
 ``export_completions`` command and django-import-export's own ``export()``) reads its headers
 and cell values from here; ``records.exports`` streams them.
 
-The resource reads plain rows, never model instances, so that no other field of a person
-(password hash, user id, answers) is even loaded, and so that the query count of an export
-does not grow with its rows. Statuses and the employer organisation are looked up in data
-loaded once per export (``ExportContext``).
+The export is of *assigned training*: one row per person and module assigned to them
+(``people.models.AssignmentIndex``), whether or not they started it, with its status (not
+started, in progress, completed, overdue, expired); and one row per module someone took
+without it being assigned to them (a completion record without an assignment). The rows come
+from one query of the people (``ExportRows``: users with their profile, left-joined to their
+completion records), read in chunks ordered by person; each person's rows are made from their
+completions and the assignments that apply to them, so the memory holds one person at a time.
 
-Each column declares the ``values()`` paths it reads (``READS``) and converts them in one
-method, ``convert_<column>`` (none: the value as it is). django-import-export's ``export()``
-reaches the converters through ``dehydrate_<column>`` on ``values()`` dicts and stays the
-reference; the streamed path (``iter_rows``, used by ``records.exports``) derives a plan from
-the same export fields once per export and reads ``values_list`` tuples, works out a person's
-cells once per person and neutralises repeated texts once (tests compare the two row by row).
+The resource reads plain rows, never model instances, so that no other field of a person
+(password hash, answers) is even loaded, and so that the query count of an export does not
+grow with its rows. Statuses, module titles and the employer organisation are looked up in
+data loaded once per export (``ExportContext``).
+
+Each column declares the row fields it reads (``READS``, names of ``ROW_FIELDS``) and converts
+them in one method, ``convert_<column>`` (none: the value as it is). django-import-export's
+``export()`` reaches the converters through ``dehydrate_<column>`` on rows as dicts and stays
+the reference; the streamed path (``iter_rows``, used by ``records.exports``) derives a plan
+from the same export fields once per export, works out a person's cells once per person and
+neutralises repeated texts once (tests compare the two row by row).
 
 (The staff import's resource lives in ``people.import_resources``.)
 """
@@ -24,6 +32,9 @@ import datetime
 from dataclasses import dataclass
 from operator import itemgetter
 
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
@@ -37,7 +48,9 @@ from people.models import (
     Organisation,
     ancestor_paths,
 )
+from people.scope import people_scope, sees_everyone
 from people.status import TrainingStatus, status_of
+from scenarios.models import ModulePage
 from training.models import Completion
 
 from .spreadsheet import neutralise
@@ -50,65 +63,102 @@ COLUMNS = (
     "organisation",
     "team",
     "function",
+    "active",
     "module",
     "status",
+    "due_date",
     "score",
     "first_completed",
     "valid_until",
     "attempts",
 )
 
-# What the status (and validity) of a row is worked out from.
-STATUS_READS = (
-    "learner__profile__organisation__path",
-    "learner__profile__function",
-    "learner__profile__active",
+# What one person's part of a row holds, read from the users table and their profile
+# (``ExportRows``); the first is the person's key.
+PERSON_FIELDS = (
+    "pk",
+    "first_name",
+    "last_name",
+    "email",
+    "profile__employee_number",
+    "profile__function",
+    "profile__active",
+    "profile__organisation__path",
+)
+# What one completion record adds (the ``done`` relation of ``ExportRows``); all None for a
+# person without one.
+COMPLETION_VALUES = (
+    "done__id",
+    "done__module_id",
+    "done__best_score",
+    "done__first_completed_at",
+    "done__last_completed_at",
+    "done__attempt_count",
+)
+# One row of the export as the converters read it: the person, then the module (from the
+# completion or the assignment) and the completion's values (None where there is none).
+ROW_FIELDS = (
+    *PERSON_FIELDS,
     "module_id",
+    "module_title",
+    "completion_id",
+    "best_score",
+    "first_completed_at",
+    "last_completed_at",
+    "attempt_count",
+)
+_PERSON_WIDTH = len(PERSON_FIELDS)
+# ``values_list`` positions of a person's node, function and active flag, for the assignments.
+_PATH, _FUNCTION, _ACTIVE = (
+    PERSON_FIELDS.index("profile__organisation__path"),
+    PERSON_FIELDS.index("profile__function"),
+    PERSON_FIELDS.index("profile__active"),
+)
+# People in the order of the export (by surname, then first name).
+PERSON_ORDER = ("last_name", "first_name", "pk")
+
+# What the status (and due date and validity) of a row is worked out from.
+STATUS_READS = (
+    "profile__organisation__path",
+    "profile__function",
+    "profile__active",
+    "module_id",
+    "completion_id",
     "last_completed_at",
 )
-# What each column reads from the database (``values()`` paths), in the order its converter
+# What each column reads (names of ``ROW_FIELDS``), in the order its converter
 # ``convert_<column>`` takes them; a column without a converter is the value itself. The
 # stock export's ``dehydrate_<column>`` and the streamed path (``iter_rows``) both go through
 # these, so a cell is worked out in one place.
 READS = {
-    "employee_number": ("learner__profile__employee_number",),
-    "name": ("learner__first_name", "learner__last_name"),
-    "email": ("learner__email",),
-    "organisation": ("learner__profile__organisation__path",),
-    "team": ("learner__profile__organisation__path",),
-    "function": ("learner__profile__function",),
-    "module": ("module__title",),
+    "employee_number": ("profile__employee_number",),
+    "name": ("first_name", "last_name"),
+    "email": ("email",),
+    "organisation": ("profile__organisation__path",),
+    "team": ("profile__organisation__path",),
+    "function": ("profile__function",),
+    "active": ("profile__active",),
+    "module": ("module_title",),
     "status": STATUS_READS,
+    "due_date": STATUS_READS,
     "score": ("best_score",),
     "first_completed": ("first_completed_at",),
     "valid_until": STATUS_READS,
     "attempts": ("attempt_count",),
 }
-
-# What one row reads from the database (``Completion.objects.values(*ROW_VALUES)``).
-ROW_VALUES = (
-    "pk",
-    "module_id",
-    "module__title",
-    "best_score",
-    "first_completed_at",
-    "last_completed_at",
-    "attempt_count",
-    "learner__first_name",
-    "learner__last_name",
-    "learner__email",
-    "learner__profile__employee_number",
-    "learner__profile__function",
-    "learner__profile__active",
-    "learner__profile__organisation__path",
-)
-ROW_ORDER = ("learner__last_name", "learner__first_name", "learner_id", "module__title", "pk")
-# Rows come ordered by person: a column that reads only the person's values is worked out once
-# per person (``iter_rows``).
-PERSON_PREFIX = "learner__"
+# Kept for the benchmark's floor: the database columns one row reads.
+ROW_VALUES = (*PERSON_FIELDS, *COMPLETION_VALUES)
 FUNCTION_VALUES = frozenset(Function.values)
 # Texts that repeat over the rows (module titles, statuses) are neutralised once.
 _MEMO_SIZE = 4096
+_NO_COMPLETION = (None,) * (len(ROW_FIELDS) - _PERSON_WIDTH - 2)
+
+
+class YesNo(models.TextChoices):
+    """The "Active" column's values, as words a spreadsheet filter shows."""
+
+    YES = "yes", _("yes")
+    NO = "no", _("no")
 
 
 @dataclass
@@ -119,20 +169,77 @@ class _CompletionDates:
 
 
 @dataclass
+class ExportRows:
+    """Which rows an export holds: the ``people`` (a queryset of users, annotated with their
+    completion records as ``done``, see ``export_rows``), and whether the modules assigned to
+    them that they have no completion record of are rows too (not when the filters ask for
+    completions only: a period of first completion, a status that needs a pass)."""
+
+    people: object
+    unstarted: bool = True
+
+    def values(self, chunk_size):
+        """The people's rows as ``values_list`` tuples (``ROW_VALUES``), ordered by person, in
+        chunks."""
+        return (
+            self.people.order_by(*PERSON_ORDER)
+            .values_list(*ROW_VALUES)
+            .iterator(chunk_size=chunk_size)
+        )
+
+
+def export_rows(
+    user=None,
+    *,
+    organisation=None,
+    module=None,
+    first_completed_from=None,
+    first_completed_before=None,
+    passed_only=False,
+):
+    """The ``ExportRows`` of the people ``user`` may see (None: everyone), in ``organisation``
+    and below, with their completion records (of ``module`` alone when given; with a first
+    completion in the period when one is given; passed only when asked)."""
+    User = get_user_model()
+    condition = Q()
+    if module is not None:
+        condition &= Q(completions__module=module)
+    people = User.objects.annotate(done=FilteredRelation("completions", condition=condition))
+    if user is not None and not sees_everyone(user):
+        # As ``Completion.objects.visible_to``: the people in scope, and oneself.
+        people = people.filter(people_scope(user, "profile__organisation__path") | Q(pk=user.pk))
+    if organisation is not None:
+        people = people.filter(profile__organisation__path__startswith=organisation.path)
+    completions_only = False
+    if first_completed_from is not None:
+        people = people.filter(done__first_completed_at__gte=first_completed_from)
+        completions_only = True
+    if first_completed_before is not None:
+        people = people.filter(done__first_completed_at__lt=first_completed_before)
+        completions_only = True
+    if passed_only:
+        people = people.filter(done__last_completed_at__isnull=False)
+        completions_only = True
+    return ExportRows(people, unstarted=not completions_only)
+
+
+@dataclass
 class ExportContext:
     """What the rows of one export share, loaded once: the organisation nodes (for the employer
-    and team columns), the assignments (for status and validity) and today's date, so that
-    every row of one file is judged on the same day."""
+    and team columns), the assignments (for the rows of assigned modules, their status and
+    validity), the module titles and today's date, so that every row of one file is judged on
+    the same day."""
 
     organisations: dict
     assignments: AssignmentIndex
     today: datetime.date
+    titles: dict
 
     @classmethod
     def load(cls, organisation=None, module=None, today=None):
         """Preload the nodes and assignments an export can need: with an ``organisation``
         filter its subtree and the nodes above it, otherwise the whole tree; the assignments
-        of those nodes (of one ``module`` when filtered)."""
+        of those nodes (of one ``module`` when filtered); the titles of the modules."""
         nodes = Organisation.objects.all()
         if organisation is not None:
             nodes = nodes.filter(path__startswith=organisation.path) | nodes.filter(
@@ -151,15 +258,19 @@ class ExportContext:
                 "pk", "module_id", "organisation__path", "function", "due_date", "validity_months"
             )
         )
-        return cls(organisations, index, today or timezone.localdate())
+        titles = dict(ModulePage.objects.values_list("pk", "title"))
+        return cls(organisations, index, today or timezone.localdate(), titles)
+
+    def assigned(self, path, function, active):
+        """{module id: the assignment that applies} to a person (``AssignmentIndex``); none
+        for someone without a node or who has left. Worked out once per (node, function) for
+        every module at once: the memory stays small whatever the rows."""
+        if not path or not active:
+            return {}
+        return self.assignments.for_place(path, function)
 
     def assignment_for(self, path, function, active, module_id):
-        """The assignment that applies to a person on a module (``AssignmentIndex``); none for
-        someone without a node or who has left. Worked out once per (node, function) for every
-        module at once: the memory stays small whatever the rows."""
-        if not path or not active:
-            return None
-        return self.assignments.for_place(path, function).get(module_id)
+        return self.assigned(path, function, active).get(module_id)
 
     def employer(self, path):
         """The nearest node at or above ``path`` that is a municipality or partner
@@ -174,6 +285,51 @@ class ExportContext:
 
     def team(self, path):
         return self.organisations.get(path, ("", None))[0] if path else ""
+
+    def person_rows(self, person, completions, unstarted=True):
+        """One person's rows (``ROW_FIELDS`` tuples), by module title: one per completion
+        record (``COMPLETION_VALUES`` tuples) and, with ``unstarted``, one per module assigned
+        to them that they have no record of."""
+        titles = self.titles
+        rows = [
+            (*person, done[1], titles.get(done[1], ""), done[0], *done[2:]) for done in completions
+        ]
+        if unstarted:
+            assigned = self.assigned(person[_PATH], person[_FUNCTION], person[_ACTIVE])
+            if assigned:
+                started = {done[1] for done in completions}
+                rows.extend(
+                    (*person, module_id, titles.get(module_id, ""), *_NO_COMPLETION)
+                    for module_id in assigned
+                    if module_id not in started
+                )
+        if len(rows) > 1:
+            rows.sort(key=_by_module)
+        return rows
+
+    def rows(self, selection, chunk_size):
+        """Every row of ``selection`` (an ``ExportRows``), person by person: one query, read
+        in chunks; one person's rows in memory at a time."""
+        unstarted = selection.unstarted
+        person_key = person = None
+        completions = []
+        for values in selection.values(chunk_size):
+            key = values[0]
+            if key != person_key:
+                if person is not None:
+                    yield from self.person_rows(person, completions, unstarted)
+                person_key, person, completions = key, values[:_PERSON_WIDTH], []
+            if values[_PERSON_WIDTH] is not None:
+                completions.append(values[_PERSON_WIDTH:])
+        if person is not None:
+            yield from self.person_rows(person, completions, unstarted)
+
+
+_MODULE_ID, _MODULE_TITLE = ROW_FIELDS.index("module_id"), ROW_FIELDS.index("module_title")
+
+
+def _by_module(row):
+    return (row[_MODULE_TITLE], row[_MODULE_ID])
 
 
 def _column(name, header):
@@ -196,9 +352,10 @@ def _dehydrate(name):
 
 
 class CompletionResource(resources.ModelResource):
-    """One row per person and module they started: who (employee number, name, email,
-    organisation, team, function), what (module) and where they stand (status, best score,
-    first completion, valid until, number of attempts)."""
+    """One row per person and module assigned to them, and per module they took unassigned:
+    who (employee number, name, email, organisation, team, function, still working here),
+    what (module) and where they stand (status, due date, best score, first completion, valid
+    until, number of attempts)."""
 
     employee_number = _column("employee_number", _("Employee number"))
     name = _column("name", _("Name"))
@@ -206,8 +363,10 @@ class CompletionResource(resources.ModelResource):
     organisation = _column("organisation", _("Organisation"))
     team = _column("team", _("Team"))
     function = _column("function", _("Function"))
+    active = _column("active", _("Active"))
     module = _column("module", _("Module"))
     status = _column("status", _("Status"))
+    due_date = _column("due_date", _("Due date"))
     score = _column("score", _("Score (%)"))
     first_completed = _column("first_completed", _("First completed"))
     valid_until = _column("valid_until", _("Valid until"))
@@ -229,21 +388,16 @@ class CompletionResource(resources.ModelResource):
 
     # -- reading ---------------------------------------------------------------------------
 
-    @staticmethod
-    def rows(queryset):
-        """The plain rows django-import-export's ``export()`` reads: a fixed number of queries,
-        fetched in chunks."""
-        return (
-            queryset.order_by(*ROW_ORDER)
-            .values(*ROW_VALUES)
-            .iterator(chunk_size=CompletionResource._meta.chunk_size)
-        )
+    def rows(self, selection):
+        """The rows (``ROW_FIELDS`` tuples) of ``selection`` (``ExportRows``): a fixed number
+        of queries, read in chunks, one person at a time."""
+        if self.context is None:
+            self.context = ExportContext.load()
+        return self.context.rows(selection, self._meta.chunk_size)
 
     def iter_queryset(self, queryset):
         # django-import-export's export() reads the same rows, as dicts, through dehydrate_*.
-        if self.context is None:
-            self.context = ExportContext.load()
-        return self.rows(queryset)
+        return (dict(zip(ROW_FIELDS, row, strict=True)) for row in self.rows(queryset))
 
     # -- the streamed path -----------------------------------------------------------------
 
@@ -256,40 +410,28 @@ class CompletionResource(resources.ModelResource):
         return neutralise(super().export_field(field, instance, **kwargs))
 
     def plan(self):
-        """What the streamed path reads and how it turns it into cells, derived from the
-        export fields once per export: the ``values_list`` paths (the person's first) and per
-        column its name, the positions of the values it reads, its converter (None: the
-        value itself) and whether it depends on the person alone."""
+        """How the streamed path turns a row into cells, derived from the export fields once
+        per export: per column its name, the positions of the fields it reads, its converter
+        (None: the value itself) and whether it depends on the person alone."""
         names = {id(field): name for name, field in self.fields.items()}
         columns = [names[id(field)] for field in self.get_export_fields()]
-        paths = []
-        for name in columns:
-            for path in READS[name]:
-                if path not in paths:
-                    paths.append(path)
-        paths.sort(key=lambda path: not path.startswith(PERSON_PREFIX))
-        person_count = sum(path.startswith(PERSON_PREFIX) for path in paths)
-        plan = []
-        for name in columns:
-            reads = READS[name]
-            plan.append(
-                (
-                    name,
-                    [paths.index(path) for path in reads],
-                    getattr(self, f"convert_{name}", None),
-                    all(path.startswith(PERSON_PREFIX) for path in reads),
-                )
+        person = set(PERSON_FIELDS)
+        return [
+            (
+                name,
+                [ROW_FIELDS.index(path) for path in READS[name]],
+                getattr(self, f"convert_{name}", None),
+                set(READS[name]) <= person,
             )
-        return paths, person_count, plan
+            for name in columns
+        ]
 
-    def iter_rows(self, queryset, status=""):
-        """The cells of every row of ``queryset`` (of one ``status`` when given), in the
-        export's order, as lists: read with ``values_list`` in chunks, each column through its
-        converter; the person's cells once per person; text cells neutralised, repeated texts
-        once; numbers and dates left as they are."""
-        if self.context is None:
-            self.context = ExportContext.load()
-        paths, person_count, plan = self.plan()
+    def iter_rows(self, selection, status=""):
+        """The cells of every row of ``selection`` (of one ``status`` when given), in the
+        export's order, as lists: each column through its converter; the person's cells once
+        per person; text cells neutralised, repeated texts once; numbers and dates left as they
+        are."""
+        plan = self.plan()
         width = len(plan)
         person, plain, single, spread = [], [], [], []
         for i, (_name, indexes, convert, is_person) in enumerate(plan):
@@ -301,12 +443,8 @@ class CompletionResource(resources.ModelResource):
                 single.append((i, indexes[0], convert))
             else:
                 spread.append((i, itemgetter(*indexes), convert))
-        status_getter = itemgetter(*[paths.index(path) for path in STATUS_READS])
-        values = (
-            queryset.order_by(*ROW_ORDER)
-            .values_list(*paths)
-            .iterator(chunk_size=self._meta.chunk_size)
-        )
+        status_getter = itemgetter(*[ROW_FIELDS.index(path) for path in STATUS_READS])
+        rows = self.rows(selection)
         memo = {}
 
         def text(value):
@@ -322,8 +460,10 @@ class CompletionResource(resources.ModelResource):
         person_key = None
         template = None  # the row's cells as far as the person goes
         try:
-            for row in values:
-                key = row[:person_count]
+            for row in rows:
+                if status and self.status_code(*status_getter(row)) != status:
+                    continue
+                key = row[0]
                 if key != person_key:
                     person_key = key
                     template = [None] * width
@@ -339,11 +479,18 @@ class CompletionResource(resources.ModelResource):
                 for i, getter, convert in spread:
                     value = convert(*getter(row))
                     cells[i] = text(value) if value.__class__ is str else value
-                if status and self.status_code(*status_getter(row)) != status:
-                    continue
                 yield cells
         finally:
             self._language = None
+
+    def count(self, selection, status=""):
+        """How many rows ``iter_rows`` would give, without making their cells."""
+        if not status:
+            return sum(1 for _row in self.rows(selection))
+        status_getter = itemgetter(*[ROW_FIELDS.index(path) for path in STATUS_READS])
+        return sum(
+            1 for row in self.rows(selection) if self.status_code(*status_getter(row)) == status
+        )
 
     # -- converters: one per column, from the values it reads (``READS``) ------------------
 
@@ -364,31 +511,34 @@ class CompletionResource(resources.ModelResource):
             self._zone = timezone.get_current_timezone()
         return moment.astimezone(self._zone).date()
 
-    def assigned_status(self, path, function, active, module_id, last_completed_at):
-        """The row's status code and valid-until date (``status_of`` for the assignment that
-        applies), worked out once per row (two columns read them). Remembered by what they
-        depend on: with a pass, the assignment's validity and the day of the pass; without
-        one, the due date. A few thousand combinations at most, whatever the number of rows."""
-        key = (path, function, active, module_id, last_completed_at)
+    def assigned_status(self, path, function, active, module_id, completion_id, last_completed):
+        """The row's status code, due date and valid-until date (``status_of`` for the
+        assignment that applies), worked out once per row (three columns read them).
+        Remembered by what they depend on: with a pass, the assignment's validity and the day
+        of the pass; without one, the due date and whether there is a record. A few thousand
+        combinations at most, whatever the number of rows."""
+        key = (path, function, active, module_id, completion_id is None, last_completed)
         if key != self._status_key:
             assignment = self.context.assignment_for(path, function, active, module_id)
             due_date = assignment["due_date"] if assignment else None
             months = assignment["validity_months"] if assignment else None
-            if last_completed_at is None:
+            if completion_id is None:
+                known = ("none", due_date)
+            elif last_completed is None:
                 known = ("open", due_date)
             elif months is None:
-                known = ("passed", None)
+                known = ("passed", due_date)
             else:
-                known = (months, self.local_date(last_completed_at))
+                known = (months, due_date, self.local_date(last_completed))
             status = self._statuses.get(known)
             if status is None:
                 found = status_of(
-                    _CompletionDates(last_completed_at),
+                    None if completion_id is None else _CompletionDates(last_completed),
                     due_date=due_date,
                     validity_months=months,
                     today=self.context.today,
                 )
-                status = self._statuses[known] = (found.status, found.valid_until)
+                status = self._statuses[known] = (found.status, found.due_date, found.valid_until)
             self._status = status
             self._status_key = key
         return self._status
@@ -416,6 +566,10 @@ class CompletionResource(resources.ModelResource):
             return self._label(Function, value)
         return value or ""
 
+    def convert_active(self, active):
+        # A person without a profile has no "left on" either: they count as active.
+        return self._label(YesNo, "no" if active is False else "yes")
+
     def convert_module(self, title):
         return title or ""
 
@@ -425,8 +579,11 @@ class CompletionResource(resources.ModelResource):
     def convert_first_completed(self, moment):
         return self.local_date(moment)
 
-    def convert_valid_until(self, *status_reads):
+    def convert_due_date(self, *status_reads):
         return self.assigned_status(*status_reads)[1]
+
+    def convert_valid_until(self, *status_reads):
+        return self.assigned_status(*status_reads)[2]
 
     dehydrate_employee_number = _dehydrate("employee_number")
     dehydrate_name = _dehydrate("name")
@@ -434,9 +591,11 @@ class CompletionResource(resources.ModelResource):
     dehydrate_organisation = _dehydrate("organisation")
     dehydrate_team = _dehydrate("team")
     dehydrate_function = _dehydrate("function")
+    dehydrate_active = _dehydrate("active")
     dehydrate_module = _dehydrate("module")
     dehydrate_status = _dehydrate("status")
     dehydrate_score = _dehydrate("score")
     dehydrate_first_completed = _dehydrate("first_completed")
+    dehydrate_due_date = _dehydrate("due_date")
     dehydrate_valid_until = _dehydrate("valid_until")
     dehydrate_attempts = _dehydrate("attempts")

@@ -33,6 +33,7 @@ from ..permissions import user_may
 from ..scope import organisations_visible_to
 
 SESSION_KEY = "training_staff_imports"
+MAX_CODES_SHOWN = 1000  # organisation codes listed on the upload page
 KEPT_UPLOADS = 3  # checked files kept per session; older ones are dropped
 
 
@@ -125,11 +126,21 @@ class UploadView(ImportBaseView):
                 "form": form,
                 "columns": imports.column_help(),
                 "functions": Function.choices,
-                "organisations": organisations_visible_to(user).order_by("path")[:200],
+                "organisations": self.organisation_codes(user),
                 "no_scope": no_scope,
             },
             status=status,
         )
+
+    @staticmethod
+    def organisation_codes(user):
+        """The nodes this user may import into, in tree order, each with its name indented
+        below the highest one offered."""
+        nodes = list(organisations_visible_to(user).order_by("path")[:MAX_CODES_SHOWN])
+        top = min((node.depth for node in nodes), default=1)
+        for node in nodes:
+            node.indented_name = "\u2003" * (node.depth - top) + node.name
+        return nodes
 
 
 class PreviewView(ImportBaseView):

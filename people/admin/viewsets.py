@@ -134,7 +134,7 @@ class OrganisationIndexView(generic.IndexView):
                 sort_key="path",
             ),
             Column("kind", label=_("Kind"), accessor="get_kind_display"),
-            Column("slug", label=_("Slug")),
+            Column("slug", label=_("Code")),
         ]
 
 

@@ -88,3 +88,23 @@ def test_a_bad_row_is_shown_by_row_and_column_and_nothing_is_imported(new_page, 
     assert page.get_by_role("button", name="Import bevestigen").count() == 0
     assert not Profile.objects.filter(employee_number__startswith="700").exists()
     axe(page, "#main")
+
+
+def test_a_mistyped_organisation_code_shows_the_codes_hr_may_use(new_page, hr_setup):
+    page = new_page()
+    admin_login(page, "e2e-hr", PASSWORD)
+
+    page.goto("/admin/hr/import/")
+    codes = page.locator("[data-organisation-codes]")
+    assert "altena-handhaving" in codes.inner_text()
+    assert "tilburg" not in codes.inner_text()
+
+    upload(page, STAFF_CSV.replace("altena-handhaving", "altena-hanhaving"))
+
+    errors = page.locator("[data-import-errors] tbody tr")
+    assert errors.count() == 1
+    message = errors.first.inner_text()
+    assert "geen organisatie met de code “altena-hanhaving”" in message
+    assert "altena, altena-handhaving" in message
+    assert not Profile.objects.filter(employee_number__startswith="700").exists()
+    axe(page, "#main")

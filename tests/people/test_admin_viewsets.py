@@ -3,6 +3,7 @@ assignments. Platform admins reach all; HR reaches only the profiles in its scop
 learners reach none."""
 
 import datetime
+import re
 
 import pytest
 
@@ -277,3 +278,20 @@ def test_an_organisation_with_people_cannot_be_deleted(superuser_client, people,
     assert response.status_code < 500
     assert Organisation.objects.filter(pk=tree["team"].pk).exists()
     assert Profile.objects.get(pk=people["anna"].pk).organisation == tree["team"]
+
+
+def test_the_people_menu_opens_a_page_of_the_same_name(hr_client, people):
+    # The menu said "Mensen" and the page it opened "Profielen": one name for one thing.
+    html = hr_client.get(PROFILES).content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    heading = html[html.index("<h1") : html.index("</h1>")]
+    assert "Mensen" in title
+    assert "Mensen" in heading
+    assert "Profielen" not in html
+    assert "profielen" not in html
+
+
+def test_the_organisation_list_shows_each_nodes_code(superuser_client, tree):
+    html = superuser_client.get(ORGANISATIONS).content.decode()
+    assert re.search(r"<th[^>]*>\s*Code\s*</th>", html)
+    assert re.search(rf"<td[^>]*>\s*{tree['team'].slug}\s*</td>", html)

@@ -190,3 +190,12 @@ def test_posts_need_the_csrf_token(tree):
     login_with_mfa(client, make_hr(tree))
     response = client.post(UPLOAD_URL, {"file": SimpleUploadedFile("a.csv", csv_bytes(*ROWS))})
     assert response.status_code == 403
+
+
+def test_the_upload_page_lists_the_organisation_codes_hr_may_import_into(hr_client):
+    html = hr_client.get(UPLOAD_URL).content.decode()
+    start = html.index("data-organisation-codes")
+    table = html[start : html.index("</table>", start)]
+    assert "<code>altena</code>" in table and "<code>altena-handhaving</code>" in table
+    assert "Altena Handhaving" in table
+    assert "tilburg" not in table and "noord-brabant" not in table

@@ -374,3 +374,14 @@ def test_two_rows_whose_user_names_differ_only_in_case_are_refused(hr):
     assert not report.ok and not report.imported
     assert [(error.row, error.column) for error in report.errors] == [(3, "personeelsnummer")]
     assert people_state() == before
+
+
+def test_an_unknown_organisation_code_lists_the_codes_the_importer_may_use(hr):
+    typo = "4001;Gijs;;Hoek;gijs@altena.nl;altena-hanhaving;boa;ja"
+    report = do_import(hr, csv_bytes(*ROWS, typo))
+
+    (error,) = report.errors
+    assert "altena-hanhaving" in error.message
+    # The codes of HR's own organisation and the teams below it, and no others.
+    assert "altena, altena-handhaving" in error.message
+    assert "tilburg" not in error.message and "noord-brabant" not in error.message

@@ -21,8 +21,10 @@ ENGLISH_HEADERS = [
     "Organisation",
     "Team",
     "Function",
+    "Active",
     "Module",
     "Status",
+    "Due date",
     "Score (%)",
     "First completed",
     "Valid until",
@@ -97,8 +99,10 @@ def test_a_row_reads_who_where_what_and_how_it_went(tree, catalogue):
         "Organisation": "Gemeente A",
         "Team": "Team Handhaving A1",
         "Function": "Inspector (toezichthouder)",
+        "Active": "yes",
         "Module": "Drugslabs herkennen",
         "Status": "Completed",
+        "Due date": datetime.date(2026, 4, 1),
         "Score (%)": 92,
         "First completed": datetime.date(2026, 3, 2),
         "Valid until": datetime.date(2028, 3, 2),
@@ -214,3 +218,99 @@ def test_filters_select_organisation_module_period_and_status(tree, catalogue):
     assert names(status="not_started") == []
     export = exports.CompletionExport(None, exports.ExportFilters(status="completed"))
     assert export.count() == 2
+
+
+# -- assigned training: people who never started are rows too ----------------------------------
+
+
+@pytest.fixture
+def assigned(tree, catalogue):
+    """One module assigned to Gemeente A, due before TODAY; another due after it; a third
+    nobody is assigned. Four people in Gemeente A: one passed, one started, one never began,
+    one left; one person in Gemeente B took the first module unassigned."""
+    due_past = make_module(catalogue=catalogue, title="Drugslabs")
+    due_ahead = make_module(catalogue=catalogue, title="Ondermijning")
+    free = make_module(catalogue=catalogue, title="Vrije module")
+    Assignment.objects.create(
+        module=due_past, organisation=tree["a"], due_date=datetime.date(2026, 6, 1)
+    )
+    Assignment.objects.create(
+        module=due_ahead, organisation=tree["a"], due_date=datetime.date(2026, 9, 1)
+    )
+    passed = person(tree["a1"], first_name="Piet", last_name="Geslaagd")
+    started = person(tree["a1"], first_name="Sanne", last_name="Bezig")
+    person(tree["a1"], first_name="Nina", last_name="Nooit")
+    person(tree["a1"], first_name="Lotte", last_name="Vertrokken", active=False)
+    elsewhere = person(tree["b1"], first_name="Bas", last_name="Elders")
+    completed(passed, due_past, on=datetime.date(2026, 5, 1))
+    completed(passed, due_ahead, on=datetime.date(2026, 5, 2))
+    completed(started, due_ahead, on=None)
+    completed(elsewhere, free, on=datetime.date(2026, 2, 1))
+    return {"due_past": due_past, "due_ahead": due_ahead, "free": free}
+
+
+def statuses(**filters):
+    with translation.override("en"):
+        headers, rows = export_rows(**filters)
+    return [
+        (row["Name"], row["Module"], row["Status"], row["Due date"])
+        for row in as_dicts(headers, rows)
+    ]
+
+
+def test_the_export_has_a_row_per_person_and_assigned_module_and_unassigned_completions(
+    assigned,
+):
+    assert statuses() == [
+        ("Sanne Bezig", "Drugslabs", "Overdue", datetime.date(2026, 6, 1)),
+        ("Sanne Bezig", "Ondermijning", "In progress", datetime.date(2026, 9, 1)),
+        # Assigned modules taken elsewhere (not assigned there) are rows too.
+        ("Bas Elders", "Vrije module", "Completed", None),
+        ("Piet Geslaagd", "Drugslabs", "Completed", datetime.date(2026, 6, 1)),
+        ("Piet Geslaagd", "Ondermijning", "Completed", datetime.date(2026, 9, 1)),
+        # Never started: overdue on the module due before today, not started on the other.
+        ("Nina Nooit", "Drugslabs", "Overdue", datetime.date(2026, 6, 1)),
+        ("Nina Nooit", "Ondermijning", "Not started", datetime.date(2026, 9, 1)),
+        # Someone who left has no duties: no rows for what they never started.
+    ]
+
+
+def test_the_not_started_filter_gives_the_people_who_never_began(assigned):
+    assert statuses(status="not_started") == [
+        ("Nina Nooit", "Ondermijning", "Not started", datetime.date(2026, 9, 1)),
+    ]
+    assert [row[:2] for row in statuses(status="overdue")] == [
+        ("Sanne Bezig", "Drugslabs"),
+        ("Nina Nooit", "Drugslabs"),
+    ]
+    export = exports.CompletionExport(
+        None, exports.ExportFilters(status="not_started"), today=TODAY
+    )
+    assert export.count() == 1
+
+
+def test_a_module_filter_keeps_the_assigned_rows_of_that_module(assigned):
+    assert [row[:3] for row in statuses(module=assigned["due_ahead"])] == [
+        ("Sanne Bezig", "Ondermijning", "In progress"),
+        ("Piet Geslaagd", "Ondermijning", "Completed"),
+        ("Nina Nooit", "Ondermijning", "Not started"),
+    ]
+
+
+def test_a_period_of_first_completion_leaves_only_completions(assigned):
+    assert [row[:2] for row in statuses(date_from=datetime.date(2026, 4, 1))] == [
+        ("Piet Geslaagd", "Drugslabs"),
+        ("Piet Geslaagd", "Ondermijning"),
+    ]
+
+
+def test_the_active_column_tells_who_left(tree, catalogue):
+    module = make_module(catalogue=catalogue)
+    completed(person(tree["a1"], last_name="Weg", active=False), module, on=TODAY)
+    completed(person(tree["a1"], last_name="Hier"), module, on=TODAY)
+    with translation.override("en"):
+        headers, rows = export_rows()
+    assert {row["Name"].split()[-1]: row["Active"] for row in as_dicts(headers, rows)} == {
+        "Hier": "yes",
+        "Weg": "no",
+    }
