@@ -34,6 +34,7 @@ from people import roles
 from people.models import Assignment, AssignmentIndex, Profile, ancestor_paths
 from people.scope import organisations_visible_to, scope_paths, sees_everyone
 from people.status import TrainingStatus, status_for_assignment
+from scenarios import numbers
 from training.models import Completion
 
 # The order in which statuses are counted and offered in the filter: what needs action first.
@@ -130,8 +131,9 @@ class ModuleFigures:
 
     @property
     def rate(self):
-        """Completion rate as a whole percentage (rounded down, so 100 means everyone)."""
-        return self.completed * 100 // self.assigned if self.assigned else 0
+        """Completion rate as a whole percentage (``numbers.percent``: rounded half up, 100
+        only when everyone completed)."""
+        return numbers.percent(self.completed, self.assigned)
 
 
 @dataclass

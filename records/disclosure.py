@@ -41,6 +41,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from scenarios import numbers
+
 
 @dataclass(frozen=True)
 class Line:
@@ -103,10 +105,7 @@ class Suppression:
             return None
         if not (publishable(part, self.threshold) and publishable(whole - part, self.threshold)):
             return None
-        percent = (200 * part + whole) // (2 * whole)  # rounded half up
-        if 0 < part < whole:
-            percent = min(max(percent, 1), 99)
-        return percent
+        return numbers.percent(part, whole)
 
 
 def publishable(count, threshold):

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from . import numbers
+
 MISS = "miss"
 
 
@@ -165,7 +167,7 @@ def question_statistics(step, answers, threshold=None):
     stats.hidden = stats.answers < threshold
     if not stats.hidden:
         for row in rows:
-            row.percentage = round(100 * row.count / stats.answers)
+            row.percentage = numbers.percent(row.count, stats.answers)
         keys = [row for row in rows if row.key]
         counts = {row.count for row in keys}
         if len(counts) > 1:  # mark the least found only where some were found more often

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import hotspots
+from . import hotspots, numbers
 
 
 class Verdict(models.TextChoices):
@@ -180,9 +180,6 @@ def score_hotspot(value, chosen_ids):
 
 
 def percentage(points, possible):
-    """A score as a whole percentage, rounded half up; 100 for a module with nothing to score."""
-    if not possible:
-        return 100
-    return int(
-        (Decimal(points) * 100 / Decimal(possible)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    )
+    """A score as a whole percentage by the platform's one rule (``numbers.percent``: rounded
+    half up, 100 only for every point); 100 for a module with nothing to score."""
+    return numbers.percent(points, possible, empty=100)

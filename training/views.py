@@ -2,10 +2,11 @@
 see the result. Views only coordinate; ``training.services`` makes every change."""
 
 import logging
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,6 +57,26 @@ def _error(request, error, status=400, attempt=None):
 
 def _own_attempt(request, attempt_id):
     return get_object_or_404(services.attempts_of(request.user), pk=attempt_id)
+
+
+def post_or_back_to_step(view):
+    """For the player's POST endpoints (answer, next, finish): a GET, as a reload after a refused
+    answer or a bookmarked address sends, goes back to the step (or the result) of the learner's
+    own attempt instead of a bare 405; another learner's attempt stays a 404."""
+
+    @wraps(view)
+    def wrapped(request, attempt_id, number=None, **kwargs):
+        arguments = {} if number is None else {"number": number}
+        if request.method in ("GET", "HEAD"):
+            attempt = _own_attempt(request, attempt_id)
+            if number is None or attempt.is_finished:
+                return redirect(_resume_url(attempt))
+            return redirect(_step_url(attempt, max(number, 1) - 1))
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, attempt_id, **arguments, **kwargs)
+
+    return wrapped
 
 
 @login_required
@@ -131,7 +152,7 @@ def _render_step(request, attempt, index, *, error=None, status=200, posted=()):
 
 
 @login_required
-@require_POST
+@post_or_back_to_step
 def answer(request, attempt_id, number):
     """Record the answer to a scored step, then show its feedback (post/redirect/get). Too many
     answers a minute are refused (429) before anything is read or recorded."""
@@ -175,7 +196,7 @@ def _too_many(request, attempt_id, number):
 
 
 @login_required
-@require_POST
+@post_or_back_to_step
 def next_step(request, attempt_id, number):
     """Move on from a read or answered step."""
     attempt = _own_attempt(request, attempt_id)
@@ -193,7 +214,7 @@ def next_step(request, attempt_id, number):
 
 
 @login_required
-@require_POST
+@post_or_back_to_step
 def finish(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     try:

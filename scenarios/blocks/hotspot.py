@@ -10,11 +10,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.telepath import register
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
 from .. import hotspots, item_statistics, scoring, shuffle
@@ -23,7 +25,9 @@ from .base import ContentImageBlock, ScoredStepBlock, list_error, signals_block
 HOTSPOT_RULE = _(
     "Scoring: with S signals in the picture, each signal the learner finds earns points/S; each "
     "mark on something that is not a signal (an ordinary thing or nothing) takes points/S off. "
-    "A signal marked twice counts once; the score is never below zero."
+    "A mark in no region counts for the nearest region within 4 percent of the picture's "
+    "diagonal. A signal marked twice counts once; the score is never below zero. Regions must "
+    "be at least 3 percent of the picture wide and high."
 )
 
 
@@ -156,7 +160,39 @@ class HotspotBlock(ScoredStepBlock):
                     "which labels are the signals."
                 )
             )
+        thin = self.thin_regions(value)
+        if thin:
+            raise StructBlockValidationError(
+                block_errors={"regions": ListBlockValidationError(block_errors=thin)}
+            )
         return value
+
+    def thin_regions(self, value):
+        """Errors for the regions so thin that a fair click on the thing beside them misses
+        (``hotspots.too_thin``), by their position in the list."""
+        height = hotspots.view_height(value["image"])
+        errors = {}
+        for index, region in enumerate(value["regions"]):
+            try:
+                shape = hotspots.parse_shape(region["shape"])
+            except hotspots.ShapeError:
+                continue  # the region's own clean has said why
+            share = hotspots.too_thin(shape, height)
+            if share is None:
+                continue
+            message = _(
+                "The region ‘%(label)s’ is too thin: at its narrowest it is %(width)s%% of the "
+                "picture. Draw it at least %(least)s%% wide and high, so that a learner who "
+                "clicks on the thing itself does not miss it."
+            ) % {
+                "label": region["label"] or _("(no label yet)"),
+                "width": number_format(round(share * 100, 1)),
+                "least": number_format(round(hotspots.THIN_SHARE * 100)),
+            }
+            errors[index] = StructBlockValidationError(
+                block_errors={"shape": ValidationError(message)}
+            )
+        return errors
 
     review_template = "blocks/hotspot_review.html"
 

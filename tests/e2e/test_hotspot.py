@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from scenarios import hotspots
 from tests.e2e.helpers import BROWSER_TEST, axe, focus_is_visible, tab_to
 from tests.e2e.test_trainer import publish
 from training.models import Attempt, Response
@@ -77,8 +78,9 @@ def click_at(page, x, y):
 
 
 def stored_answer(module, username):
+    """The scored part of the stored answer: region ids and misses (``hotspots.scored_items``)."""
     attempt = Attempt.objects.get(module=module, learner__username=username)
-    return Response.objects.get(attempt=attempt).chosen_options
+    return hotspots.scored_items(Response.objects.get(attempt=attempt).chosen_options)
 
 
 def test_learner_finds_the_signals_with_the_mouse(new_page, live_server, hotspot_module):
@@ -105,11 +107,52 @@ def test_learner_finds_the_signals_with_the_mouse(new_page, live_server, hotspot
     feedback.wait_for()
     expect(feedback.locator(".verdict--right")).to_have_count(1)
     expect(feedback.locator(".hotspot-review__item--found")).to_have_count(3)
-    expect(feedback.locator(".hotspot-shape polygon")).to_have_count(3)
-    expect(feedback.locator(".hotspot-mark--review")).to_have_count(3)  # the learner's marks
+    expect(feedback.locator(".hotspot--review polygon")).to_have_count(3)
+    expect(feedback.locator(".hotspot--review .hotspot-dot")).to_have_count(3)  # the marks
     assert "EXPLANATION-REGION-3-SIGNAL" in feedback.inner_text()
     axe(page)
     assert stored_answer(hotspot_module["module"], "e2e-spotter") == ["r-1", "r-2", "r-3"]
+
+
+def test_feedback_shows_where_marks_counted_with_letters_dots_and_a_legend(
+    new_page, live_server, hotspot_module
+):
+    """Issue 13, items 8 and 9: a mark just beside a signal counts for it (and the feedback draws
+    a line to it), regions carry letters and marks are dots, the legend renders, and on a
+    375 px phone the letters are big enough to read."""
+    page = new_page(viewport={"width": 375, "height": 800})
+    sign_in(page, live_server, "e2e-spotter")
+    open_hotspot_step(page, hotspot_module["module"])
+    click_at(page, 200, 150)  # in signal 1
+    click_at(page, 700, 170)  # just below signal 2 (600,50 800,150): counts for it
+    click_at(page, 500, 580)  # just above the triangle (signal 3): counts for it
+    with page.expect_navigation():
+        page.locator("form[data-hotspot] button[type=submit]").click()
+
+    feedback = page.locator("#feedback")
+    expect(feedback.locator(".verdict--right")).to_have_count(1)
+    expect(feedback).to_contain_text("3 van 3 punten")
+    figure = feedback.locator(".hotspot--review")
+    letters = figure.locator(".hotspot-badge text")
+    expect(letters).to_have_text(["A", "B", "C"])
+    expect(figure.locator(".hotspot-dot")).to_have_count(3)
+    expect(figure.locator(".hotspot-link")).to_have_count(2)  # the two marks beside a signal
+    expect(feedback.locator(".hotspot-review__how")).to_have_text(
+        ["(je markering staat erop)", *["(je markering stond er vlak naast en telt mee)"] * 2]
+    )
+    legend = feedback.locator(".hotspot-legend")
+    expect(legend.locator("li")).to_have_count(4)  # found, letter, dot, dot with a line
+    for key in legend.locator(".hotspot-legend__key").all():  # the keys are drawn, visibly
+        box = key.bounding_box()
+        assert box["width"] >= 30 and box["height"] >= 20
+    expect(legend).to_contain_text("Stip met een lijn")
+    # Readable on a phone: each letter at least 12 px high, dots at least 10 px across.
+    for letter in letters.all():
+        assert letter.bounding_box()["height"] >= 12
+    for dot in figure.locator(".hotspot-dot").all():
+        assert dot.bounding_box()["width"] >= 10
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing sticks out
+    axe(page)
 
 
 def test_the_number_of_marks_is_capped(new_page, live_server, hotspot_module):

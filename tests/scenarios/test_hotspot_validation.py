@@ -71,6 +71,20 @@ def test_a_region_with_an_unusable_shape_is_refused(value, shape, reason):
     assert reason in refusal(HotspotRegionBlock(), region)
 
 
+def test_a_region_too_thin_for_a_fair_click_is_refused_by_name(value):
+    # make_image() is 4:3, so the view box is 1000 × 750: 20 wide is 2.7% of the shorter side.
+    regions(value)[1]["shape"] = "600,50 620,300"
+    message = refusal(HotspotBlock(), value)
+    assert "The region ‘Pijpen op het dak’ is too thin" in message
+    assert "2.7%" in message and "at least 3%" in message
+    assert "Ramen aan de lange zijde" not in message  # only the thin one is named
+
+
+def test_a_region_three_percent_wide_is_accepted(value):
+    regions(value)[1]["shape"] = "600,50 630,300"
+    HotspotBlock().clean(HotspotBlock().to_python(value))
+
+
 def test_the_image_needs_alt_text(value):
     value["image"]["alt_text"] = ""
     value["image"]["decorative"] = True
@@ -106,6 +120,19 @@ def test_editor_refuses_a_degenerate_polygon_and_says_why(superuser_client, hots
     with translation.override("nl"):
         problem = translation.gettext("The shape encloses no area: its points lie on one line.")
     assert json.dumps(problem)[1:-1] in response.content.decode()
+    assert Revision.objects.filter(object_id=str(hotspot_module.pk)).count() == revisions_before
+
+
+def test_editor_refuses_a_region_too_thin_to_click_and_names_it(superuser_client, hotspot_module):
+    steps = raw_steps(hotspot_module)
+    steps[1]["value"]["regions"][1]["value"]["shape"] = "600,50 610,300"
+    revisions_before = Revision.objects.filter(object_id=str(hotspot_module.pk)).count()
+
+    response = post_edit(superuser_client, hotspot_module, steps)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Pijpen op het dak" in page and "te dun" in page
     assert Revision.objects.filter(object_id=str(hotspot_module.pk)).count() == revisions_before
 
 

@@ -55,7 +55,14 @@ def test_before_answering_the_page_shows_every_label_but_no_shape_kind_or_explan
         ]
     )
     assert labels[:3] != ["Ramen aan de lange zijde", "Pijpen op het dak", "Busje bij de deur"]
-    for secret in ("EXPLANATION-REGION", "FEEDBACK-HOTSPOT", "100,100", "polygon", "hotspot-shape"):
+    for secret in (
+        "EXPLANATION-REGION",
+        "FEEDBACK-HOTSPOT",
+        "100,100",
+        "polygon",
+        "hotspot-outline",
+        "hotspot-badge",
+    ):
         assert secret not in page
     assert "Er staan 3 signalen in deze afbeelding" in page  # the count, in Dutch by default
     assert 'data-max-marks="7"' in page
@@ -67,7 +74,16 @@ def test_marks_are_stored_as_region_ids_and_misses(learner_client, learner, atte
     )
     assert response.status_code == 302
     stored = Response.objects.get(attempt=attempt)
-    assert stored.chosen_options == ["r-1", "r-2", "r-4", "miss"]
+    # the scored items, then where each mark was and what it counted for
+    assert stored.chosen_options == [
+        "r-1",
+        "r-2",
+        "r-4",
+        "miss",
+        "m:200,150:r-1",
+        "m:100,900:r-4",
+        "m:500,400:miss",
+    ]
     assert stored.block_type == "hotspot"
     assert (stored.verdict, stored.points, stored.max_points) == ("wrong", 0, 3)
 
@@ -95,6 +111,33 @@ def test_after_answering_every_signal_is_explained_found_or_missed(learner_clien
     assert "FEEDBACK-HOTSPOT" in page
     assert page.count("<polygon") == 4  # three signals and the wrongly marked ordinary region
     assert 'style="' not in page
+
+
+def test_the_feedback_shows_where_each_mark_counted_with_letters_and_dots(learner_client, attempt):
+    # 30 beside signal 1 (counts, with a line to it), on signal 2, and on nothing
+    learner_client.post(
+        url(attempt, "antwoord/"), {"option": ["p:330,150", "p:700,100", "p:10,10"]}
+    )
+    page = learner_client.get(url(attempt)).content.decode()
+    assert re.findall(r'data-letter="(\w+)"', page) == ["A", "B", "C"]
+    assert page.count('class="hotspot-dot"') == 2 + 2  # two marks, and two keys in the legend
+    assert page.count('class="hotspot-dot hotspot-dot--nothing"') == 1 + 1
+    assert '<line class="hotspot-link" x1="330" y1="112.5" x2="300" y2="112.5">' in page
+    assert nl("your mark was just beside it and counts") in page
+    assert (
+        nl("Dot with a line: your mark was just beside it and counts for what the line leads to")
+        in page
+    )
+    assert nl("Open dot: a mark on nothing in particular") in page
+    assert "(1 van 3 punten)" in page  # two found, one mark on nothing: (2 - 1) / 3 of 3
+
+
+def test_a_mark_in_the_gap_beside_a_signal_no_longer_costs_points(learner_client, attempt):
+    learner_client.post(
+        url(attempt, "antwoord/"), {"option": ["p:320,150", "p:700,160", "p:500,590"]}
+    )
+    stored = Response.objects.get(attempt=attempt)
+    assert (stored.verdict, stored.points) == ("right", 3)
 
 
 def test_the_result_page_reviews_the_hotspot_step(learner_client, learner, attempt):

@@ -146,7 +146,9 @@ def test_result_page_shows_score_pass_review_and_reporting_routes(learner_client
     ):
         assert question in html
     assert "FEEDBACK-RIGHT-DECISION" in html and "EXPLANATION-SINGLE" in html
-    assert "(0,67 van 2 punten)" in html or "(0.67 van 2 punten)" in html
+    assert "(0,67 van 2 punten)" in html
+    assert "(1 van 1 punt)" in html  # the single choice: singular, no "1,00"
+    assert "(2 van 2 punten)" in html
     assert "verdict--partial" in html
     assert "Bel 0900-8844 of anoniem 0800-7000." in html
     assert nl("Take the module again") in html

@@ -109,9 +109,9 @@ def test_my_modules_redirects_to_the_catalogue(learner_client, catalogue):
         ("home", "post"),
         ("start", "get"),
         ("step", "post"),
-        ("answer", "get"),
-        ("next", "get"),
-        ("finish", "get"),
+        ("answer", "put"),
+        ("next", "put"),
+        ("finish", "put"),
         ("result", "post"),
         ("dashboard", "post"),
         ("dashboard_csv", "get"),
@@ -125,6 +125,40 @@ def test_endpoint_refuses_the_other_method(learner_client, module, attempt, name
     assert response.status_code == 405
     attempt.refresh_from_db()
     assert (attempt.reached_step, attempt.finished_at) == (0, None)
+
+
+@pytest.mark.parametrize("name", ["answer", "next"])
+def test_a_get_on_a_post_endpoint_goes_back_to_the_step(learner_client, module, attempt, name):
+    """A reload after a refused answer (the browser is on …/antwoord/) lands on the step, not
+    on an empty 405 page; nothing is recorded."""
+    advance_to(attempt, DECISION)
+    url = urls(attempt, DECISION + 1)[name]
+    response = learner_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == urls(attempt, DECISION + 1)["step"]
+    assert learner_client.get(response["Location"]).status_code == 200
+    assert not Response.objects.filter(attempt=attempt).exists()
+
+
+def test_reloading_after_a_refused_answer_shows_the_step_again(learner_client, module, attempt):
+    advance_to(attempt, DECISION)
+    url = urls(attempt, DECISION + 1)["answer"]
+    refused = learner_client.post(url, {"option": "no-such-option"})
+    assert refused.status_code == 400
+    reloaded = learner_client.get(url, follow=True)
+    assert reloaded.status_code == 200
+    assert reloaded.redirect_chain == [(urls(attempt, DECISION + 1)["step"], 302)]
+    assert 'class="form answer-form"' in reloaded.content.decode()
+
+
+def test_a_get_on_finish_goes_to_the_step_or_the_result(learner_client, module, attempt):
+    response = learner_client.get(urls(attempt)["finish"])
+    assert (response.status_code, response["Location"]) == (302, urls(attempt)["step"])
+    attempt.refresh_from_db()
+    assert attempt.finished_at is None
+    play(attempt)
+    response = learner_client.get(urls(attempt)["finish"])
+    assert (response.status_code, response["Location"]) == (302, urls(attempt)["result"])
 
 
 # -- another learner's attempt --------------------------------------------------------------------

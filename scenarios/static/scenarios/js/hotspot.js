@@ -1,7 +1,8 @@
 /* "Spot the signals" for learners: click or tap the picture to place numbered marks, click a
    mark to remove it; or focus the picture and use the arrow keys and Enter/Space. The marks are
-   posted as option=p:<x>,<y> in per mille of the picture's width and height. Without this script
-   the list of descriptions below the picture still works. Nothing here knows the answer. */
+   posted as option=p:<x>,<y> in per mille of the picture's width and height; the server stores
+   where each mark was and shows it with the feedback. Without this script the list of
+   descriptions below the picture still works. Nothing here knows the answer. */
 (function () {
     "use strict";
     var SVG = "http://www.w3.org/2000/svg";
@@ -163,16 +164,6 @@
         });
 
         form.addEventListener("submit", function () {
-            try {
-                // Remembered in this tab only, to show the marks with the feedback after the
-                // page reloads; the server stores which regions they hit, not where they were.
-                window.sessionStorage.setItem(
-                    "hotspot-marks:" + new URL(form.action, window.location.href).pathname,
-                    JSON.stringify(marks)
-                );
-            } catch (error) {
-                /* no storage: the feedback shows the regions without the marks */
-            }
             Array.prototype.slice.call(form.querySelectorAll("input[data-hotspot-mark]")).forEach(
                 function (node) {
                     node.remove();
@@ -192,38 +183,8 @@
         draw();
     }
 
-    function showMarks(figure) {
-        var overlay = figure.querySelector(".hotspot__overlay");
-        var marks;
-        try {
-            marks = JSON.parse(
-                window.sessionStorage.getItem("hotspot-marks:" + figure.dataset.hotspotMarks) || "[]"
-            );
-        } catch (error) {
-            return;
-        }
-        if (!overlay || !Array.isArray(marks) || !marks.length) return;
-        var scale = (overlay.viewBox.baseVal.height || 750) / 1000;
-        marks.forEach(function (mark, index) {
-            if (typeof mark.x !== "number" || typeof mark.y !== "number") return;
-            var group = make("g", { class: "hotspot-mark hotspot-mark--review" });
-            group.appendChild(make("circle", { cx: mark.x, cy: mark.y * scale, r: 12 }));
-            var label = make("text", { x: mark.x, y: mark.y * scale, dy: "0.35em" });
-            label.textContent = String(index + 1);
-            group.appendChild(label);
-            overlay.appendChild(group);
-        });
-        var caption = figure.querySelector("figcaption");
-        if (caption && figure.dataset.textMarks) {
-            caption.textContent = caption.textContent.trim() + " " + figure.dataset.textMarks;
-        }
-    }
-
     function start() {
         Array.prototype.slice.call(document.querySelectorAll("form[data-hotspot]")).forEach(setUp);
-        Array.prototype.slice
-            .call(document.querySelectorAll("[data-hotspot-marks]"))
-            .forEach(showMarks);
     }
 
     if (document.readyState === "loading") {
