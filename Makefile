@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.12 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+# The demo's public address (certificate PDFs, e-mails): where `make run` serves, unless SITE_URL
+# is given. Served on every interface (0.0.0.0 or [::]) it stays empty: links follow each request.
+SITE_URL ?= $(if $(filter 0.0.0.0:% [::]:%,$(HOST)),,http://$(HOST))
 PYTEST_ARGS ?=
 # BROWSER=0 skips the browser tests, on purpose; without it they run, or the suite fails.
 BROWSER ?= 1
@@ -34,7 +37,7 @@ run-preflight:
 run: run-preflight install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST)
+	SITE_URL='$(SITE_URL)' $(BIN)/python manage.py runserver $(HOST)
 
 ## Load (or refresh) the demo content without serving.
 demo: install

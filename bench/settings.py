@@ -40,7 +40,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BENCH_DIR / "media"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 
 
 def _database(dataset):

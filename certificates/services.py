@@ -107,10 +107,10 @@ def verification_path(certificate):
 
 
 def verification_url(certificate, request=None):
-    """The absolute public address where anyone can check the certificate: the site's base URL
-    (``WAGTAILADMIN_BASE_URL``), or the request's host when none is set."""
+    """The absolute public address where anyone can check the certificate: the site's public
+    address (``SITE_URL``), or, when none is set (development), the host the request came to."""
     path = verification_path(certificate)
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    base = (settings.SITE_URL or "").rstrip("/")
     if base:
         return base + path
     return request.build_absolute_uri(path) if request is not None else path

@@ -241,7 +241,15 @@ def send_once(reminder, build_message):
 
 
 def absolute_url(url):
-    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url)
+    """A link in an e-mail: on the site's public address (``SITE_URL``); without one
+    (development) on the default Wagtail site's address, as there is no request to follow."""
+    base = settings.SITE_URL
+    if not base:
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        base = site.root_url if site else "http://localhost"
+    return urljoin(base.rstrip("/") + "/", url)
 
 
 def module_url(module):

@@ -256,7 +256,14 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Weerbaar Buitengebied"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, e.g. https://training.example.org: one setting for every absolute
+# link made without a request to follow (certificate PDFs, e-mails, Wagtail's admin
+# notifications). Empty (development) follows each request's own host; `make run HOST=...` sets
+# it to the address it serves. WAGTAILADMIN_BASE_URL is the older name, still honoured.
+SITE_URL = (
+    os.environ.get("SITE_URL", "").strip() or os.environ.get("WAGTAILADMIN_BASE_URL", "").strip()
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # No avatars from Gravatar: it would send a hash of every admin user's e-mail address to a third
 # party (and the admin's Content Security Policy allows images from this site only).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -20,7 +20,9 @@ SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 required_env("DATABASE_URL")  # base.py reads it; a silent SQLite fallback is not allowed here
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
-WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+# The public address (certificate links, e-mails): a task worker has no request to follow.
+SITE_URL = SITE_URL or required_env("SITE_URL")  # noqa: F405 - base.py read it
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

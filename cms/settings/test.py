@@ -18,7 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # the live server of the browser tests shows the module images
 # One process runs the tests: an in-process cache, emptied before every test (tests/conftest.py)
 # so that rate-limit counts never carry over from one test to the next. django-ratelimit calls it

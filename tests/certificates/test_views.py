@@ -126,6 +126,38 @@ def test_learner_downloads_their_certificate_as_a_tagged_accessible_pdf(
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
 
 
+def verify_links_in(response):
+    text = " ".join(page.extract_text() for page in pdf_of(response).pages)
+    return [word for word in text.split() if "/verify/" in word]
+
+
+def test_without_a_site_address_the_pdf_links_to_the_host_the_learner_used(
+    learner_client, certificate, settings
+):
+    """Development: no SITE_URL, so the verify link follows the request (the old default,
+    127.0.0.1:8000, was wrong everywhere else)."""
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = ""
+    settings.ALLOWED_HOSTS = ["leren.gemeente.example"]
+    response = learner_client.get(
+        f"/leren/certificaten/{certificate.pk}/pdf/", HTTP_HOST="leren.gemeente.example:8001"
+    )
+
+    assert verify_links_in(response) == [
+        f"http://leren.gemeente.example:8001/verify/{certificate.code}/"
+    ]
+
+
+def test_with_a_site_address_the_pdf_links_there_whatever_host_was_asked(
+    learner_client, certificate, settings
+):
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = "https://training.example.org"
+    response = learner_client.get(
+        f"/leren/certificaten/{certificate.pk}/pdf/", HTTP_HOST="10.0.0.5:8000"
+    )
+
+    assert verify_links_in(response) == [f"https://training.example.org/verify/{certificate.code}/"]
+
+
 def test_the_pdf_is_in_english_for_a_learner_who_chose_english(learner_client, certificate):
     learner_client.cookies["django_language"] = "en"
     response = learner_client.get(f"/leren/certificaten/{certificate.pk}/pdf/")

@@ -134,6 +134,23 @@ def test_due_within_fourteen_days_reminds_the_learner_with_date_and_link(tree, m
     assert log.sent_at is not None
 
 
+def test_links_in_reminders_use_the_site_address_or_else_the_default_site(tree, module, settings):
+    """A reminder has no request to follow: SITE_URL, or in development the Wagtail site."""
+    from wagtail.models import Site
+
+    person("jansen", tree["team-a1"], first_name="Jan", last_name="Jansen")
+    assign(module, tree["gemeente-a"], due=days(10))
+    settings.SITE_URL = "https://training.example.org"
+    run_command()
+    assert f"https://training.example.org{module.get_url()}" in mail.outbox[-1].body
+
+    settings.SITE_URL = ""
+    Site.objects.filter(is_default_site=True).update(hostname="leren.example", port=8001)
+    ReminderLog.objects.all().delete()
+    run_command()
+    assert f"http://leren.example:8001{module.get_url()}" in mail.outbox[-1].body
+
+
 def test_a_learner_who_started_but_did_not_finish_is_reminded_too(tree, module):
     learner = person("bezig", tree["team-a1"])
     services.start_attempt(learner, module)
