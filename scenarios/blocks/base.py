@@ -66,6 +66,8 @@ class ContentImageBlock(ImageBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         if value and value.decorative:
             raise StructBlockValidationError(
                 block_errors={
