@@ -98,3 +98,15 @@ def refuse_bulk_publishing_incomplete_modules(request, action_type, objects, act
         )
     messages.error(request, _("Nothing was published. Complete the modules, then publish."))
     return redirect(action_class_instance.next_url)
+
+
+# -- the dashboard: a trainer starts a new module from there ------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_module_panel(request, panels):
+    from .dashboard import NewModulePanel
+
+    panel = NewModulePanel.for_user(request.user)
+    if panel is not None:
+        panels.append(panel)

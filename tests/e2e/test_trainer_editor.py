@@ -52,3 +52,26 @@ def test_choosing_an_image_leaves_the_alt_text_empty_with_a_hint(
     # Decorative still switches the field off.
     page.locator(f"#{prefix}-decorative").check()
     expect(alt).to_be_disabled()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_trainer_starts_a_module_from_the_dashboard_and_finds_the_statistics_in_the_header(
+    new_page, live_server, trainer_module, width
+):
+    module = trainer_module["module"]
+    page = new_page(viewport={"width": width, "height": 800})
+    sign_in(page, live_server, "e2e-editor", two_step=True)
+    page.goto("/admin/")
+    new_module = page.get_by_role("link", name="Nieuwe module")
+    expect(new_module).to_be_visible()
+    with page.expect_navigation():
+        new_module.click()
+    assert f"/admin/pages/add/scenarios/modulepage/{trainer_module['catalogue'].pk}/" in page.url
+    expect(page.locator("#id_title")).to_be_visible()
+
+    page.goto(f"/admin/pages/{module.pk}/edit/")
+    statistics = page.locator("#w-slim-header-buttons > a", has_text="Statistieken")
+    expect(statistics).to_be_visible()  # without opening the ⋯ menu
+    with page.expect_navigation():
+        statistics.click()
+    expect(page.locator("h1, h2").filter(has_text=module.title).first).to_be_visible()
