@@ -207,8 +207,8 @@ class HotspotBlockAdapter(StructBlockAdapter):
             "hotspotText": {
                 "title": _("Draw the regions on the image"),
                 "help": _(
-                    "Select a region in the list below the image and draw its shape, or draw "
-                    "without a selection to add a new region. Rectangle: drag on the image. "
+                    "Select a region in the list below the image and draw its shape; press "
+                    "‘Draw a new region’ to add one. Rectangle: drag on the image. "
                     "Polygon: click each corner, then double-click or press ‘Close polygon’. "
                     "Without a mouse, type the coordinates in a region's shape field."
                 ),
