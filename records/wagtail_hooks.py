@@ -45,7 +45,12 @@ def _statistics_button(page, user, priority):
         reverse("scenarios_item_statistics", args=[page.pk]),
         icon_name="table",
         priority=priority,
-        attrs={"title": _("Anonymous answer statistics of ‘%(title)s’") % {"title": page.title}},
+        attrs={
+            "title": _("Anonymous answer statistics of ‘%(title)s’") % {"title": page.title},
+            # Also a button of its own in the page editor's header, not only in the ⋯ menu
+            # (cms.templatetags.admin_header_tags).
+            "data-header-shortcut": "",
+        },
     )
 
 

@@ -512,7 +512,8 @@ def export_module(page, *, draft=False):
     data = {"format": FORMAT, "slug": page.slug}
     for name in PAGE_FIELDS:
         if name == "theme":
-            data["theme"] = page.theme.slug
+            if page.theme is not None:  # a draft may have none yet
+                data["theme"] = page.theme.slug
         elif name == "image":
             if page.image_id:
                 data["image"] = writer.image_key(page.image_id)
@@ -523,7 +524,7 @@ def export_module(page, *, draft=False):
     data["sources"] = writer.stream(
         _stream_field_block("sources"), page.sources.get_prep_value(), with_type=False
     )
-    themes = {page.theme.slug: page.theme}
+    themes = {page.theme.slug: page.theme} if page.theme is not None else {}
     themes.update({signal.theme.slug: signal.theme for signal in writer.signals.values()})
     data["themes"] = {
         slug: {"name": theme.name, "description": theme.description}

@@ -10,40 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import branching
+from . import validation
 from .blocks import STEP_BLOCKS, SourceBlock
-
-
-def branch_errors(problems):
-    """The branching problems of a module as an error on its steps, shown at the step concerned
-    (and at the field: the option list, the anchor, …) in the page editor; None when all is well."""
-    if not problems:
-        return None
-    from wagtail.blocks.list_block import ListBlockValidationError
-    from wagtail.blocks.stream_block import StreamBlockValidationError
-    from wagtail.blocks.struct_block import StructBlockValidationError
-
-    by_step, general = {}, []
-    for problem in problems:
-        if problem.position is None:
-            general.append(ValidationError(problem.message))
-        else:
-            fields = by_step.setdefault(problem.position, {})
-            fields.setdefault(problem.field or "", []).append(problem.message)
-    block_errors = {}
-    for position, fields in by_step.items():
-        child_errors = {}
-        for name, messages in fields.items():
-            if name == "options":
-                child_errors[name] = ListBlockValidationError(
-                    non_block_errors=[ValidationError(message) for message in messages]
-                )
-            elif name:
-                child_errors[name] = ValidationError(messages)
-            else:
-                general.extend(ValidationError(message) for message in messages)
-        block_errors[position] = StructBlockValidationError(block_errors=child_errors)
-    return StreamBlockValidationError(block_errors=block_errors, non_block_errors=general)
+from .forms import ModulePageForm
 
 
 class Theme(models.Model):
@@ -127,8 +96,14 @@ class ModulePage(LoginRequiredPageMixin, Page):
     changes a past result."""
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+    # Blank in a draft; publishing asks for it (scenarios.validation).
     theme = models.ForeignKey(
-        Theme, on_delete=models.PROTECT, related_name="modules", verbose_name=_("theme")
+        Theme,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="modules",
+        verbose_name=_("theme"),
     )
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.PROFESSIONALS
@@ -189,29 +164,22 @@ class ModulePage(LoginRequiredPageMixin, Page):
     subpage_types = []
     template = "scenarios/module_page.html"
 
+    base_form_class = ModulePageForm
     preview_modes = [("", _("Module overview")), ("player", _("Player, step by step"))]
 
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
+    # Set by the page editor's form while Wagtail defers validation ("save draft", preview):
+    # a draft keeps what is there; publishing asks for a complete module.
+    is_deferred_validation = False
+
     def clean(self):
         super().clean()
-        errors = {}
-        if self.image_id and not (self.image.description or "").strip():
-            errors["image"] = _(
-                "The image ‘%(title)s’ has no alt text. Add a description to the image "
-                "(Images → edit) so that screen-reader users know what it shows."
-            ) % {"title": self.image.title}
-        if self.steps is not None and not any(step.block.is_scored for step in self.steps):
-            errors["steps"] = _(
-                "Add at least one decision or question: a module needs something "
-                "to score before a learner can pass it."
-            )
-        elif self.steps is not None:
-            branch_error = branch_errors(branching.problems(branching.nodes_from_steps(self.steps)))
-            if branch_error is not None:
-                errors["steps"] = branch_error
+        if self.is_deferred_validation:
+            return
+        errors = validation.publish_errors(self)
         if errors:
             raise ValidationError(errors)
 
@@ -235,6 +203,14 @@ class ModulePage(LoginRequiredPageMixin, Page):
                     "page": self,
                     "steps": list(self.steps),
                     "step_total": len(self.steps),  # the preview shows branch scenes too
+                    "not_ready": validation.missing(self),
                 },
             )
         return super().serve_preview(request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # The trainer's preview says what publishing will still ask for.
+            context["not_ready"] = validation.missing(self)
+        return context

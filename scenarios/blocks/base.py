@@ -18,12 +18,15 @@ Before an answer that template shows the form only: never an answer key.
 import uuid
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.telepath import register
 from wagtail.blocks.list_block import ListBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageBlock
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
+from wagtail.images.blocks import ImageBlock, ImageBlockAdapter, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .. import scoring, shuffle
@@ -60,12 +63,37 @@ def list_error(field_name, message):
     )
 
 
+ALT_TEXT_HINT = _(
+    "Describe what the image shows for someone who cannot see it, in a sentence. Do not list "
+    "the answers or the signals to find. The image's title is not a description."
+)
+
+
 class ContentImageBlock(ImageBlock):
     """An image whose alt text is required: scene and information images carry meaning, so
-    marking them decorative is refused."""
+    marking them decorative is refused.
+
+    Choosing an image leaves the alt text empty (Wagtail's image block copies the image's title
+    or description into it): a title is no description, and a description written for the
+    image library may name what a learner has to find. The field's help text says what to
+    write. Its labels are translated (Wagtail names the chooser after the field, "Image")."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        for name, block in (
+            ("image", ImageChooserBlock(required=required, label=_("Image"))),
+            (
+                "alt_text",
+                blocks.CharBlock(required=False, label=_("Alt text"), help_text=ALT_TEXT_HINT),
+            ),
+        ):
+            block.set_name(name)
+            self.child_blocks[name] = block
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         if value and value.decorative:
             raise StructBlockValidationError(
                 block_errors={
@@ -150,3 +178,21 @@ class ScoredStepBlock(StepBlock):
 def keyed_choices(value, key):
     """The ids of a step's ``options`` in the order shown under ``key``."""
     return shuffle.keyed_order([child.id for child in value["options"].bound_blocks], key)
+
+
+class ContentImageBlockAdapter(ImageBlockAdapter):
+    """The editor's form for a content image: Wagtail's image block without copying the image's
+    title into the alt text (``scenarios/js/content-image-block.js``)."""
+
+    js_constructor = "scenarios.blocks.ContentImageBlock"
+
+    @cached_property
+    def media(self):
+        structblock_media = StructBlockAdapter().media
+        return forms.Media(
+            js=[*structblock_media._js, "scenarios/js/content-image-block.js"],
+            css=structblock_media._css,
+        )
+
+
+register(ContentImageBlockAdapter(), ContentImageBlock)

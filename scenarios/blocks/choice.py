@@ -92,6 +92,8 @@ class DecisionBlock(ChoiceStepBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         options = list(value["options"])
         if not any(option["verdict"] == Verdict.RIGHT for option in options):
             raise list_error(
@@ -170,6 +172,8 @@ class BaseQuestionBlock(ChoiceStepBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         correct_count = sum(1 for option in value["options"] if option["correct"])
         message = self.correct_count_error(correct_count)
         if message:

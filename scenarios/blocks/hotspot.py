@@ -85,19 +85,23 @@ class HotspotRegionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # A draft keeps what is there (an empty label, a region not drawn yet); publishing
+        # checks it (scenarios.validation). A shape that is there must make sense, draft or not.
+        complete = not self.is_deferred_validation
         errors = {}
-        if not (value["label"] or "").strip():
+        if complete and not (value["label"] or "").strip():
             errors["label"] = ValidationError(
                 _("Give the region a label: learners without a mouse choose from the labels.")
             )
-        if not strip_tags(getattr(value["explanation"], "source", "") or "").strip():
+        if complete and not strip_tags(getattr(value["explanation"], "source", "") or "").strip():
             errors["explanation"] = ValidationError(
                 _("Explain why this is (or is not) a signal: learners see it after answering.")
             )
-        try:
-            hotspots.parse_shape(value["shape"])
-        except hotspots.ShapeError as error:
-            errors["shape"] = ValidationError(str(error))
+        if complete or (value["shape"] or "").strip():
+            try:
+                hotspots.parse_shape(value["shape"])
+            except hotspots.ShapeError as error:
+                errors["shape"] = ValidationError(str(error))
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -147,6 +151,8 @@ class HotspotBlock(ScoredStepBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         kinds = [region["kind"] for region in value["regions"]]
         if hotspots.SIGNAL not in kinds:
             raise regions_error(
@@ -237,8 +243,8 @@ class HotspotBlockAdapter(StructBlockAdapter):
             "hotspotText": {
                 "title": _("Draw the regions on the image"),
                 "help": _(
-                    "Select a region in the list below the image and draw its shape, or draw "
-                    "without a selection to add a new region. Rectangle: drag on the image. "
+                    "Select a region in the list below the image and draw its shape; press "
+                    "‘Draw a new region’ to add one. Rectangle: drag on the image. "
                     "Polygon: click each corner, then double-click or press ‘Close polygon’. "
                     "Without a mouse, type the coordinates in a region's shape field."
                 ),

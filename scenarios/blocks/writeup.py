@@ -53,6 +53,8 @@ class ChecklistItemBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         if value["kind"] in (writeup.TERMS, writeup.ABSENT) and not writeup.terms_of(
             value["terms"]
         ):
@@ -135,6 +137,8 @@ class WriteUpBlock(ScoredStepBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft keeps what is there; publishing checks it (scenarios.validation)
         if len(value["checklist"]) < 2:
             raise list_error("checklist", _("Give at least two checklist items."))
         return value

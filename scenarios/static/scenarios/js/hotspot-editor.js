@@ -209,37 +209,76 @@
         });
     };
 
+    // The list under the image: one item per region, kept (not rebuilt) across refreshes. A
+    // refresh runs on every input and change in the block; rebuilding the list then replaced the
+    // button under the mouse between press and release (typing a label, then pressing "Select to
+    // draw" blurs the field: change, refresh), so the click was lost and the next drawing made a
+    // new region instead of drawing the selected one.
+    HotspotEditor.prototype.itemFor = function (child) {
+        var self = this;
+        var entry = this.items.get(child);
+        if (entry) return entry;
+        entry = {
+            li: html("li", { class: "hotspot-editor__item" }),
+            name: html("span", { class: "hotspot-editor__name" }),
+            select: html("button", { type: "button", class: "button button-small button-secondary" }, this.t("select", "Select to draw")),
+            remove: html("button", { type: "button", class: "button button-small button-secondary no" }, this.t("delete", "Delete")),
+        };
+        entry.select.addEventListener("click", function () { self.select(child); });
+        entry.remove.addEventListener("click", function () {
+            var list = self.block.childBlocks.regions;
+            var at = list.children.indexOf(child);
+            if (at !== -1) list.deleteBlock(at, { animate: false });
+            if (self.selected === child) self.selected = null;
+            self.schedule();
+        });
+        entry.li.appendChild(entry.name);
+        entry.li.appendChild(entry.select);
+        entry.li.appendChild(entry.remove);
+        this.items.set(child, entry);
+        return entry;
+    };
+
+    HotspotEditor.prototype.labelOf = function (child) {
+        return this.valueOf(child, "label") || this.t("unnamed", "(no label yet)");
+    };
+
+    // Selecting always selects (pressing it again on the selected region used to deselect it, and
+    // the next drawing then added a new region); "Draw a new region" is the way to add one.
+    HotspotEditor.prototype.select = function (child) {
+        this.selected = child;
+        this.refresh();
+        var index = this.regions().indexOf(child);
+        this.say(this.t("selected", "Selected: draw this region on the image.") + " " + (index + 1) + ". " + this.labelOf(child));
+    };
+
     HotspotEditor.prototype.refresh = function () {
         var self = this;
         var regions = this.regions();
+        if (!this.items) this.items = new Map();
         if (this.selected && regions.indexOf(this.selected) === -1) this.selected = null;
-        this.list.textContent = "";
+        var shown = new Set();
         regions.forEach(function (child, index) {
-            var label = self.valueOf(child, "label") || self.t("unnamed", "(no label yet)");
+            var entry = self.itemFor(child);
+            shown.add(child);
             var kind = self.valueOf(child, "kind") === "ordinary" ? self.t("ordinary", "ordinary") : self.t("signal", "signal");
             var shape = parseShape(self.valueOf(child, "shape"));
-            var item = html("li", { class: "hotspot-editor__item" + (child === self.selected ? " is-selected" : "") });
-            item.appendChild(html("span", { class: "hotspot-editor__name" },
-                (index + 1) + ". " + label + " (" + kind + ")" + (shape ? "" : " – " + self.t("noShape", "not drawn yet"))));
-            var select = html("button", { type: "button", class: "button button-small button-secondary", "aria-pressed": String(child === self.selected), "data-hotspot-select": String(index + 1) },
-                self.t("select", "Select to draw"));
-            select.addEventListener("click", function () {
-                self.selected = child === self.selected ? null : child;
-                self.refresh();
-                if (self.selected) self.say(self.t("selected", "Selected: draw this region on the image.") + " " + (index + 1) + ". " + label);
-            });
-            var remove = html("button", { type: "button", class: "button button-small button-secondary no", "data-hotspot-delete": String(index + 1) },
-                self.t("delete", "Delete"));
-            remove.addEventListener("click", function () {
-                var list = self.block.childBlocks.regions;
-                var at = list.children.indexOf(child);
-                if (at !== -1) list.deleteBlock(at, { animate: false });
-                if (self.selected === child) self.selected = null;
-                self.schedule();
-            });
-            item.appendChild(select);
-            item.appendChild(remove);
-            self.list.appendChild(item);
+            var text = (index + 1) + ". " + self.labelOf(child) + " (" + kind + ")" + (shape ? "" : " – " + self.t("noShape", "not drawn yet"));
+            if (entry.name.textContent !== text) entry.name.textContent = text;
+            var isSelected = child === self.selected;
+            entry.li.classList.toggle("is-selected", isSelected);
+            entry.select.setAttribute("aria-pressed", String(isSelected));
+            entry.select.setAttribute("data-hotspot-select", String(index + 1));
+            entry.remove.setAttribute("data-hotspot-delete", String(index + 1));
+            if (self.list.children[index] !== entry.li) {
+                self.list.insertBefore(entry.li, self.list.children[index] || null);
+            }
+        });
+        this.items.forEach(function (entry, child) {
+            if (!shown.has(child)) {
+                entry.li.remove();
+                self.items.delete(child);
+            }
         });
         this.drawShapes();
     };
