@@ -11,9 +11,9 @@ the groups themselves, and every difference of two shown figures that is a group
 that tie them together (within the row, and from units to regions to the province). Disclosure
 control then hides every figure (and every group it could be worked out from) under the
 threshold; a row whose people are under the threshold shows nothing at all, not even how many
-they are, and the before/after figures of fewer than the threshold people who met it again are
-hidden the same way. Only the figures of ``queries.RELEASED`` are ever shown; the rest are there
-so that no combination of shown figures gives a small group away.
+they are; the before/after figures of fewer than the threshold people who met it again are
+hidden by the same rules as any small count. Only the figures of ``queries.RELEASED`` are ever
+shown; the rest are there so that no combination of shown figures gives a small group away.
 """
 
 from dataclasses import dataclass
@@ -161,13 +161,6 @@ def protect(rows, totals=(), threshold=None):
             values[row, name] = sum(counts.get(atom, 0) for atom in members)
         lines.extend(row_lines(row))
         groups.append(Group((row, "people"), tuple((row, name) for name in FIGURE_SETS)))
-        again = FIGURES["again"]
-        groups.append(
-            Group(
-                (row, "again"),
-                tuple((row, name) for name, members in FIGURE_SETS.items() if members <= again),
-            )
-        )
     for total, children in totals:
         for name in FIGURE_SETS:
             lines.append(Line((total, name), tuple((child, name) for child in children)))
