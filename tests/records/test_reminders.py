@@ -26,7 +26,6 @@ from training.models import Attempt
 
 pytestmark = pytest.mark.django_db
 
-
 def today():
     """Today, asked at the moment of use: a run that passes midnight must not compare
     dates computed at import with dates the code computes later."""
