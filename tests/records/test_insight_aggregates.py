@@ -122,3 +122,15 @@ def test_refresh_rebuilds_and_every_person_counts_once_per_signal(history):
     assert SignalSummary.objects.count() == first
     assert done.outcomes == SignalOutcome.objects.count() == 16
     assert refresh.latest() == done
+
+
+def test_the_command_rebuilds_the_summary(history):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("refresh_insight", stdout=out)
+    assert "16 outcomes" in out.getvalue()
+    call_command("refresh_insight", "--enqueue", stdout=out)  # inline in the tests
+    assert "Queued" in out.getvalue()
