@@ -76,3 +76,22 @@ def organisations_visible_to(user):
     for path in scope_paths(user):
         condition |= Q(path__startswith=path)
     return Organisation.objects.filter(condition)
+
+
+def insight_paths(user):
+    """The organisation subtrees whose aggregated figures ``user`` may see, as materialised
+    paths; None for all of them; an empty tuple for none.
+
+    Platform admins and programme coordinators who are not placed in a node (the programme's
+    own coordinators) see every organisation; a coordinator placed in a node (a province, a
+    region's RIEC, a municipality) sees that node and below. Nobody else sees these figures."""
+    if not user.is_authenticated:
+        return ()
+    if sees_everyone(user):
+        return None
+    if roles.COORDINATORS not in roles.group_names(user):
+        return ()
+    profile = getattr(user, "profile", None)
+    if profile is None or profile.organisation_id is None:
+        return None
+    return (profile.organisation.path,)

@@ -119,9 +119,12 @@ def suppress(
     groups: Iterable[Group] = (),
     *,
     threshold: int,
+    also_hide: Iterable[Hashable] = (),
 ) -> Suppression:
     """Decide which of ``values`` to hide (rules 1 to 3 above). ``lines`` must add up; a table
-    that does not is refused with ValueError, since its protection would be wrong."""
+    that does not is refused with ValueError, since its protection would be wrong.
+    ``also_hide``: figures the caller wants hidden from the start (a check of its own found
+    them telling); the rules then protect them like the rest."""
     if not isinstance(threshold, int) or threshold < 1:
         raise ValueError(f"The threshold must be a whole number of at least 1, not {threshold!r}.")
     values = dict(values)
@@ -150,6 +153,7 @@ def suppress(
             blind |= members
             hidden_groups.add(group.size)
     hidden |= {key for key, value in values.items() if 0 < value < threshold}
+    hidden |= set(also_hide) & set(values)
 
     network = _network(lines, values)
     while True:

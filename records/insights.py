@@ -11,11 +11,20 @@ small to show reads exactly like an empty one."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from people import roles
-from people.models import EMPLOYER_KINDS, Assignment, Organisation, Profile, ancestor_paths
+from people.models import (
+    EMPLOYER_KINDS,
+    Assignment,
+    Organisation,
+    OrganisationKind,
+    Profile,
+    ancestor_paths,
+)
 from people.status import TrainingStatus
 
 from .assignments import assigned_trainings
@@ -109,6 +118,7 @@ class Row:
     under_way: Figure
     needs_action: Figure
     completed_rate: Figure
+    path: str = ""  # the organisation's node ("" for the totals and for people outside one)
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,25 @@ class ModuleTable:
     module: object
     rows: tuple
     total: Row
+
+
+def sliced(tables, paths=None, module=None):
+    """The tables as one reader sees them: only the rows of organisations under ``paths`` (None:
+    all) and only ``module``'s table (None: all). The figures are those of the whole province's
+    tables, suppressed once for everyone, so comparing slices tells nothing more; the totals
+    (of the whole province) are shown only with the whole table."""
+    result = []
+    for table in tables:
+        if module is not None and table.module.pk != module.pk:
+            continue
+        if paths is None:
+            result.append(table)
+            continue
+        rows = tuple(
+            row for row in table.rows if row.path and any(row.path.startswith(p) for p in paths)
+        )
+        result.append(ModuleTable(table.module, rows, None))
+    return result
 
 
 def insight_tables(today=None, threshold=None):
@@ -142,6 +171,7 @@ def insight_tables(today=None, threshold=None):
                 under_way=table.cell(index, UNDER_WAY),
                 needs_action=table.cell(index, NEEDS_ACTION),
                 completed_rate=table.rate(index, COMPLETED),
+                path=group.organisation.path if group.organisation else "",
             )
             for index, group in enumerate(groups)
         )
@@ -156,3 +186,40 @@ def insight_tables(today=None, threshold=None):
         )
         tables.append(ModuleTable(groups[0].module, rows, total))
     return tables
+
+
+class CoverageFilterForm(forms.Form):
+    """Which rows of the coverage tables to show: a region, an organisation, a module. Only
+    nodes in the reader's scope can be chosen; anything else is refused (400)."""
+
+    region = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        label=_("Organisation"),
+        empty_label=_("All organisations"),
+    )
+    module = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Module"), empty_label=_("All modules")
+    )
+
+    def __init__(self, data, scope, *args, **kwargs):
+        from scenarios.models import ModulePage
+
+        super().__init__(data, *args, **kwargs)
+        nodes = Organisation.objects.order_by("path")
+        if scope is not None:
+            within = Q(pk__in=[])
+            for path in scope:
+                within |= Q(path__startswith=path)
+            nodes = nodes.filter(within)
+        self.fields["region"].queryset = nodes.filter(kind=OrganisationKind.REGION)
+        self.fields["organisation"].queryset = nodes.filter(kind__in=EMPLOYER_KINDS)
+        self.fields["module"].queryset = ModulePage.objects.filter(
+            pk__in=Assignment.objects.values("module")
+        ).order_by("title")

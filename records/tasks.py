@@ -44,3 +44,12 @@ def anonymise_training_records():
     from . import retention
 
     return asdict(retention.anonymise())
+
+
+@task
+def refresh_signal_insight():
+    """Rebuild the signal insight summary (``records.insight.refresh``). Returns the counts."""
+    from .insight import refresh
+
+    done = refresh.refresh()
+    return {"responses": done.responses, "outcomes": done.outcomes, "rows": done.rows}

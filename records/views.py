@@ -180,17 +180,35 @@ def _download_needs_the_button(request):
 @require_GET
 def insights(request):
     """Aggregates for programme coordinators: per assigned module, each organisation's people by
-    status, with totals; whatever could single someone out is hidden (``training.disclosure``).
-    Takes no parameters: nothing in the query string changes what is shown."""
-    from .insights import insight_tables, may_see_insights, privacy_threshold
+    status, with totals; whatever could single someone out is hidden (``records.disclosure``).
+    The filters (region, organisation, module) and a coordinator's own node only choose which
+    rows of the province's tables are shown; the figures are suppressed once for everyone."""
+    from people.scope import insight_paths
 
-    if not may_see_insights(request.user):
+    from .insights import CoverageFilterForm, insight_tables, privacy_threshold, sliced
+
+    scope = insight_paths(request.user)
+    if scope == ():
         raise PermissionDenied(_("Only programme coordinators see these figures."))
+    form = CoverageFilterForm(request.GET, scope)
+    if not form.is_valid():
+        return render(request, "records/insights.html", {"form": form, "tables": []}, status=400)
     threshold = privacy_threshold()
+    paths = scope
+    chosen = form.cleaned_data.get("organisation") or form.cleaned_data.get("region")
+    if chosen is not None:
+        paths = (chosen.path,)
+    tables = sliced(insight_tables(threshold=threshold), paths, form.cleaned_data.get("module"))
     return render(
         request,
         "records/insights.html",
-        {"tables": insight_tables(threshold=threshold), "threshold": threshold},
+        {
+            "tables": tables,
+            "threshold": threshold,
+            "form": form,
+            "now": timezone.now(),
+            "filtered": bool(request.GET),
+        },
     )
 
 

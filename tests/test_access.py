@@ -129,6 +129,18 @@ def insights(client, world):
     return client.get("/leren/inzicht/")
 
 
+def signal_insight(client, world):
+    return client.get("/leren/inzicht/signalen/organisaties/")
+
+
+def signal_insight_json(client, world):
+    return client.get("/leren/inzicht/signalen/signalen.json")
+
+
+def signal_insight_csv(client, world):
+    return client.post("/leren/inzicht/signalen/organisaties.csv")
+
+
 def certificates_of(world):
     """A certificate for each learner (on their attempt of the world's module), made once."""
     from certificates.models import Certificate
@@ -170,6 +182,9 @@ ENDPOINTS = {
     "certificate-verify-tampered-code": (verify_tampered_code, dict.fromkeys(SCOPE, set())),
     # aggregates only: nobody, not even the admin, sees a person there
     "insights": (insights, dict.fromkeys(SCOPE, set())),
+    "signal-insight": (signal_insight, dict.fromkeys(SCOPE, set())),
+    "signal-insight-json": (signal_insight_json, dict.fromkeys(SCOPE, set())),
+    "signal-insight-csv": (signal_insight_csv, dict.fromkeys(SCOPE, set())),
     "dashboard": (dashboard, SCOPE),
     "dashboard-tampered-team": (dashboard_tampered_team, TAMPERED),
     "dashboard-csv": (dashboard_csv, SCOPE),
@@ -496,6 +511,7 @@ RECORD_PAGES = {
     "dashboard": dashboard,
     "dashboard-csv": dashboard_csv,
     "insights": insights,
+    "signal-insight": signal_insight,
     "admin-home": lambda client, world: client.get("/admin/"),
     "export-csv": export_csv,
     "export-xlsx": export_xlsx,

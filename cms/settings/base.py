@@ -322,6 +322,13 @@ RATELIMIT_EXPORT = os.environ.get("RATELIMIT_EXPORT", "10/m")
 TRAINING_RECORDS_RETENTION_DAYS = int(os.environ.get("TRAINING_RECORDS_RETENTION_DAYS", "2557"))
 LEAVERS_RETENTION_DAYS = int(os.environ.get("LEAVERS_RETENTION_DAYS", "365"))
 
+# Coordinators' figures (records.insights, records.insight): no figure about fewer people than
+# this is shown, nor anything it could be worked out from. The signal insight is summed from a
+# summary the task worker rebuilds; a view finding it older than INSIGHTS_MAX_AGE_MINUTES queues
+# a rebuild (and says how old the figures are).
+INSIGHTS_PRIVACY_THRESHOLD = int(os.environ.get("INSIGHTS_PRIVACY_THRESHOLD", "5"))
+INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("INSIGHTS_MAX_AGE_MINUTES", "60"))
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 # Nothing of ours is meant to be framed. The Wagtail preview panel (a same-origin iframe) still

@@ -210,3 +210,31 @@ def test_only_coordinators_and_admins_see_the_figures(client, province, group):
         user.groups.add(Group.objects.get(name=group))
     login_with_mfa(client, user)
     assert client.get("/leren/inzicht/").status_code == 403
+
+
+def test_filters_show_the_province_figures_of_the_chosen_organisation_only(client, province):
+    whole = rows_by_label(page(client, province["coordinator"]))
+    oost = province["nodes"]["Oost"]
+    html = page(client, province["coordinator"], f"?organisation={oost.pk}")
+    (table,) = tables(html)
+    assert [row[0] for row in table["rows"]] == ["Gemeente Oost"]
+    assert table["rows"][0][1:] == whole["Gemeente Oost"]  # the same figures, no new totals
+    assert "Stand per" in html
+
+
+def test_a_coordinator_placed_in_a_municipality_sees_only_its_rows(client, province):
+    someone = UserFactory(username="coordinator-west")
+    someone.groups.add(Group.objects.get(name=roles.COORDINATORS))
+    Profile.objects.filter(user=someone).update(organisation=province["nodes"]["West"])
+    (table,) = tables(page(client, someone))
+    assert [row[0] for row in table["rows"]] == ["Gemeente West"]
+    oost = province["nodes"]["Oost"]
+    response = client.get(f"/leren/inzicht/?organisation={oost.pk}")
+    assert response.status_code == 400  # outside the coordinator's node: not a choice
+
+
+def test_a_filter_that_is_not_a_choice_is_refused_with_a_message(client, province):
+    login_with_mfa(client, province["coordinator"])
+    response = client.get("/leren/inzicht/?region=abc")
+    assert response.status_code == 400
+    assert "Gebied" in response.content.decode()
