@@ -36,7 +36,7 @@ def test_a_scan_without_themes_is_refused():
 def test_two_themes_with_one_title_are_refused():
     scan = make_scan(publish=False)
     scan.themes = [theme("Eén overheid"), theme("eén overheid ")]
-    with pytest.raises(ValidationError, match="same title"):
+    with pytest.raises(ValidationError, match="dezelfde titel"):
         scan.full_clean()
 
 
