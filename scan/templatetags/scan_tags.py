@@ -20,10 +20,11 @@ def coordinates_scans(user):
 
 @register.filter
 def bar_width(score):
-    """The width of a score (1 to 4) on a bar of ``BAR_WIDTH`` units."""
+    """The width of a score (1 to 4) on a bar of ``BAR_WIDTH`` units, as an SVG attribute: a
+    string with a decimal point in every language."""
     if score is None:
-        return 0
-    return round(float(score) / SCALE_MAX * BAR_WIDTH, 1)
+        return "0"
+    return f"{float(score) / SCALE_MAX * BAR_WIDTH:.1f}"
 
 
 @register.filter
