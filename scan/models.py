@@ -39,7 +39,8 @@ class ScanPage(LoginRequiredPageMixin, Page):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(4)],
         help_text=_(
-            "A theme whose score (1 to 4) is below this gets its handreikingen on the result page."
+            "The weakest themes (at most three) whose score (1 to 4) is below this get their "
+            "handreikingen on the result page."
         ),
     )
     themes = StreamField(SCAN_BLOCKS, verbose_name=_("themes"), use_json_field=True)

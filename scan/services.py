@@ -31,6 +31,9 @@ from .blocks import LEVELS, statement_levels
 from .models import AgreedAction, ScanAnswer, ScanPage, ScanResponse, ScanRound
 
 ACTION_MAX_LENGTH = 2000
+# The result page gives the handreikingen of at most this many themes: the weakest, so that the
+# conversation starts where it matters most.
+ADVICE_THEMES = 3
 
 
 class ScanError(Exception):
@@ -275,8 +278,10 @@ class RoundResult:
 
     @property
     def weakest(self):
-        """The themes that get their handreikingen: below the scan's level, weakest first."""
-        return sorted((t for t in self.themes if t.needs_advice), key=lambda t: t.score.score)
+        """The themes that get their handreikingen: below the scan's level, the weakest first,
+        at most ``ADVICE_THEMES``."""
+        below = sorted((t for t in self.themes if t.needs_advice), key=lambda t: t.score.score)
+        return below[:ADVICE_THEMES]
 
 
 def _scores_per_round(rounds, theme_ids):

@@ -228,3 +228,11 @@ def test_nothing_on_the_result_page_leads_to_a_person(client, scan, nodes, coord
     for response_id in ScanResponse.objects.values_list("id", flat=True):
         assert str(response_id) not in page
         assert response_id.hex not in page
+
+
+def test_handreikingen_for_at_most_three_themes_the_weakest(nodes, coordinator):
+    scan = make_scan(titles=["Basis", "Eén overheid", "Informatie", "Instrumenten"])
+    scan_round = closed_round(scan, nodes["oisterwijk"], coordinator, [(2, 1, 3, 1)] * 3)
+    weakest = services.results(scan_round).weakest
+    assert len(weakest) == 3
+    assert [t.theme.title for t in weakest][:2] == ["Eén overheid", "Instrumenten"]
