@@ -40,6 +40,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("leren/", include("training.urls")),
     path("leren/", include("records.urls")),
+    path("scan/", include("scan.urls")),
     # /leren/certificaten/… for learners, /verify/… public: before Wagtail's catch-all.
     path("", include("certificates.urls")),
 ]

@@ -49,6 +49,12 @@ def modules():
 
 
 @cache
+def scan():
+    """The resilience scan and its demo rounds (``scan.toml``)."""
+    return _read(CONTENT / "scan.toml")
+
+
+@cache
 def organisations():
     return _read(CONTENT / "organisations.toml")
 

@@ -11,6 +11,7 @@ whose content did not change gets no new revision. ``manage.py load_demo`` only 
 
 import hashlib
 import io
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -29,6 +30,8 @@ from certificates.models import Certificate
 from cms.models import HomePage
 from people.models import Assignment, Organisation, Profile
 from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
+from scan import services as scan_services
+from scan.models import ScanPage, ScanRound
 from scenarios import exchange, scoring
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 from training import services
@@ -69,6 +72,8 @@ class Summary:
     # Attempts of the demo learners (``people`` in organisations.toml): counted, not listed.
     people_attempts_created: int = 0
     certificates_issued: int = 0
+    # The resilience scan: its rounds made on this run (organisation names).
+    scan_rounds_created: list = field(default_factory=list)
 
 
 # -- taxonomy ----------------------------------------------------------------------------------
@@ -573,6 +578,170 @@ def ensure_certificates(users, summary):
         latest.save(update_fields=["code"])
 
 
+# -- the resilience scan -----------------------------------------------------------------------
+
+
+def scan_block_id(slug, key):
+    """A block id of the demo scan, the same on every run, derived from the scan's and the
+    item's keys. Nothing to hide here (a scan has no answer key), so a plain name-based UUID."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"weerbaar-buitengebied/scan/{slug}/{key}"))
+
+
+def _scan_themes(scan_data):
+    """The scan's themes as StreamField data, with stable ids."""
+    slug = scan_data["slug"]
+    themes = []
+    for theme in scan_data["themes"]:
+        statements = []
+        for statement in theme["statements"]:
+            levels = statement["levels"]
+            if len(levels) != 4:
+                raise DemoContentError(
+                    f"Scan statement {statement['key']!r}: give four level descriptions."
+                )
+            value = {"text": statement["text"]}
+            value.update({f"level_{n}": text for n, text in enumerate(levels, start=1)})
+            statements.append(
+                {"type": "item", "id": scan_block_id(slug, statement["key"]), "value": value}
+            )
+        advice = [
+            {
+                "type": "item",
+                "id": scan_block_id(slug, item["key"]),
+                "value": {
+                    "title": item["title"],
+                    "text": item["text"].strip(),
+                    "sources": [
+                        {
+                            "type": "item",
+                            "id": scan_block_id(slug, f"{item['key']}/source/{number}"),
+                            "value": {
+                                "title": source["title"],
+                                "publisher": source.get("publisher", ""),
+                                "url": source.get("url", ""),
+                            },
+                        }
+                        for number, source in enumerate(item["sources"])
+                    ],
+                },
+            }
+            for item in theme["advice"]
+        ]
+        themes.append(
+            {
+                "type": "theme",
+                "id": scan_block_id(slug, theme["key"]),
+                "value": {
+                    "title": theme["title"],
+                    "introduction": theme.get("introduction", ""),
+                    "statements": statements,
+                    "advice": advice,
+                },
+            }
+        )
+    return themes
+
+
+def _scan_sources(scan_data):
+    return [
+        {
+            "type": "source",
+            "id": scan_block_id(scan_data["slug"], f"source/{number}"),
+            "value": {
+                "title": source["title"],
+                "publisher": source.get("publisher", ""),
+                "url": source.get("url", ""),
+            },
+        }
+        for number, source in enumerate(scan_data.get("sources", []))
+    ]
+
+
+def _stream_json(page, name):
+    field_value = getattr(page, name)
+    return field_value.stream_block.get_prep_value(field_value)
+
+
+def ensure_scan(catalogue, summary):
+    """The resilience scan page in the catalogue, republished only when its content changed."""
+    scan_data = data.scan()
+    label = f"Scan {scan_data['slug']!r}"
+    values = {
+        "title": scan_data["title"],
+        "introduction": scan_data["introduction"].strip(),
+        "advice_below": scan_data.get("advice_below", 3),
+        "themes": _scan_themes(scan_data),
+        "sources": _scan_sources(scan_data),
+    }
+    scan = ScanPage.objects.child_of(catalogue).filter(slug=scan_data["slug"]).first()
+    if scan is None:
+        scan = _create(catalogue, ScanPage(slug=scan_data["slug"], **values), summary, label)
+        scan.refresh_from_db()  # published through a copy: read its live revision
+        return scan
+    wanted = ScanPage(**values)
+    unchanged = (
+        scan.title == values["title"]
+        and scan.introduction == values["introduction"]
+        and float(scan.advice_below) == float(values["advice_below"])
+        and all(
+            _stream_json(scan, name) == _stream_json(wanted, name) for name in ("themes", "sources")
+        )
+    )
+    if unchanged:
+        summary.pages_unchanged.append(label)
+        return scan
+    for name, value in values.items():
+        setattr(scan, name, value)
+    _publish(scan, summary, label)
+    scan.refresh_from_db()
+    return scan
+
+
+def ensure_scan_rounds(scan, nodes, users, summary):
+    """One filled-in, closed round per organisation in ``scan.toml``, found again by its title:
+    a round that exists is left as it is (its answers are never added twice)."""
+    scan_data = data.scan()
+    themes = {theme["key"]: theme for theme in scan_data["themes"]}
+    coordinator = users.get("coordinator")
+    for round_data in scan_data.get("rounds", []):
+        organisation = nodes.get(round_data["organisation"])
+        if organisation is None:
+            raise DemoContentError(
+                f"Scan round: unknown organisation {round_data['organisation']!r}"
+            )
+        if ScanRound.objects.filter(
+            scan=scan, organisation=organisation, title=round_data["title"]
+        ).exists():
+            continue
+        scan_round = ScanRound.objects.create(
+            scan=scan,
+            revision=scan.live_revision,
+            organisation=organisation,
+            title=round_data["title"],
+            created_by=coordinator,
+        )
+        for number, respondent in enumerate(round_data["respondents"], start=1):
+            answers = {}
+            for key, theme in themes.items():
+                levels = respondent.get(key, [])
+                if len(levels) != len(theme["statements"]):
+                    raise DemoContentError(
+                        f"Scan round {round_data['title']!r}, respondent {number}: theme {key!r} "
+                        f"needs {len(theme['statements'])} levels."
+                    )
+                for statement, level in zip(theme["statements"], levels, strict=True):
+                    answers[f"s-{scan_block_id(scan_data['slug'], statement['key'])}"] = str(level)
+            try:
+                scan_services.submit(scan_round, uuid.uuid4(), answers)
+            except scan_services.ScanError as error:
+                raise DemoContentError(
+                    f"Scan round {round_data['title']!r}, respondent {number}: {error.message}"
+                ) from error
+        if round_data.get("closed", True):
+            scan_services.close_round(scan_round)
+        summary.scan_rounds_created.append(organisation.name)
+
+
 # -- all of it ---------------------------------------------------------------------------------
 
 
@@ -603,6 +772,9 @@ def load_demo(modules=None):
         ensure_history(users, pages_by_slug, summary)
         ensure_people_history(people, pages_by_slug, summary)
         ensure_certificates(users, summary)
+        scan = ensure_scan(catalogue, summary)
+        ensure_scan_rounds(scan, nodes, users, summary)
     summary.catalogue = catalogue
+    summary.scan = scan
     summary.modules = list(pages_by_slug.values())
     return summary

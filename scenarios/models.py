@@ -77,7 +77,9 @@ class ModuleCatalogue(LoginRequiredPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["scenarios.ModulePage"]
+    # Resilience scans (scan.ScanPage) live here too: the catalogue is the content trainers
+    # author and publish (their page permissions are on it).
+    subpage_types = ["scenarios.ModulePage", "scan.ScanPage"]
     template = "scenarios/module_catalogue.html"
 
     class Meta:

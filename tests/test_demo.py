@@ -26,6 +26,8 @@ from demo.loader import DEMO_PASSWORD, DemoContentError, demo_accounts, load_dem
 from people.models import Assignment, Organisation, Profile
 from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS
 from people.status import TrainingStatus, status_for_assignment
+from scan import services as scan_services
+from scan.models import ScanAnswer, ScanPage, ScanResponse, ScanRound
 from scenarios.exchange import stable_id
 from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 from training import services
@@ -76,6 +78,9 @@ def counts():
         "assignments": Assignment.objects.count(),
         "managed": sorted(Organisation.managers.through.objects.values_list("pk", flat=True)),
         "memberships": get_user_model().groups.through.objects.count(),
+        "scan_rounds": sorted(ScanRound.objects.values_list("organisation__slug", "title")),
+        "scan_responses": ScanResponse.objects.count(),
+        "scan_answers": ScanAnswer.objects.count(),
     }
 
 
@@ -812,3 +817,57 @@ def test_the_fifth_module_follows_a_signal_to_an_approach(demo):
     assert Assignment.objects.filter(module=module).exists()
     assert Completion.objects.filter(module=module, status=CompletionStatus.COMPLETED).exists()
     assert Attempt.objects.filter(module=module, finished_at=None).exists()
+
+
+# -- the resilience scan -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_scan_has_the_studys_eight_themes_with_levels_and_sourced_handreikingen(demo):
+    scan = ScanPage.objects.live().get()
+    assert scan.get_parent().specific_class is ModuleCatalogue
+    themes = [theme.value for theme in scan.themes]
+    assert len(themes) == 8
+    titles = " ".join(theme["title"] for theme in themes)
+    for word in (
+        "basis",
+        "Bestuurlijke weerbaarheid",
+        "Ambtelijke",
+        "Eén overheid",
+        "verankering",
+        "Informatiepositie",
+        "Instrumentarium",
+        "provincie",
+    ):
+        assert word in titles
+    for theme in themes:
+        assert len(theme["statements"]) >= 2
+        for statement in theme["statements"]:
+            assert all(statement[f"level_{n}"].strip() for n in (1, 2, 3, 4))
+        for advice in theme["advice"]:
+            assert advice["sources"], advice["title"]
+            assert any(source["url"].startswith("https://") for source in advice["sources"])
+            for source in advice["sources"]:
+                assert len(source["title"]) >= 10 and source["publisher"], source["title"]
+    scan.full_clean()
+
+
+@pytest.mark.django_db
+def test_two_municipalities_have_a_filled_in_closed_round_with_results(demo, client):
+    rounds = list(ScanRound.objects.select_related("organisation", "revision", "scan"))
+    assert sorted(r.organisation.slug for r in rounds) == [
+        "gemeente-bernheze",
+        "gemeente-oisterwijk",
+    ]
+    for scan_round in rounds:
+        result = scan_services.results(scan_round)
+        assert scan_round.is_closed and result.shown
+        assert result.respondents >= scan_services.privacy_threshold()
+        assert all(theme.score.score is not None for theme in result.themes)
+        assert result.weakest  # something to talk about
+    coordinator = get_user_model().objects.get(username="coordinator")
+    login_with_mfa(client, coordinator)
+    overview = client.get("/scan/").content.decode()
+    assert "Gemeente Oisterwijk" in overview and "Gemeente Bernheze" in overview
+    page = client.get(f"/scan/rondes/{rounds[0].pk}/").content.decode()
+    assert "Scores per thema" in page and "Handreikingen voor de zwakste thema" in page

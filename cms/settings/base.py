@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "training",
     "records",
     "certificates",
+    "scan",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -328,6 +329,13 @@ LEAVERS_RETENTION_DAYS = int(os.environ.get("LEAVERS_RETENTION_DAYS", "365"))
 # a rebuild (and says how old the figures are).
 INSIGHTS_PRIVACY_THRESHOLD = int(os.environ.get("INSIGHTS_PRIVACY_THRESHOLD", "5"))
 INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("INSIGHTS_MAX_AGE_MINUTES", "60"))
+
+# The resilience scan (scan/): a round's results show only with at least this many respondents,
+# and a comparison with a region or the province only over at least this many organisations
+# and respondents together (scan.services).
+SCAN_PRIVACY_THRESHOLD = int(os.environ.get("SCAN_PRIVACY_THRESHOLD", "3"))
+SCAN_COMPARISON_MIN_ORGANISATIONS = int(os.environ.get("SCAN_COMPARISON_MIN_ORGANISATIONS", "3"))
+SCAN_COMPARISON_MIN_RESPONDENTS = int(os.environ.get("SCAN_COMPARISON_MIN_RESPONDENTS", "10"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

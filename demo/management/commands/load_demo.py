@@ -67,6 +67,9 @@ class Command(BaseCommand):
             f"{summary.people_attempts_created} of the other learners"
         )
         write(f"  New certificates: {summary.certificates_issued} (besides those of new passes)")
+        write(f"  Resilience scan: {summary.scan.title} ({summary.scan.url})")
+        for name in summary.scan_rounds_created:
+            write(f"    New filled-in round: {name}")
         for line in summary.attempts_created:
             write(f"    {line}")
         for line in summary.skipped:
