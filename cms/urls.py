@@ -50,3 +50,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that does not answer (restarting) is a 503 with Retry-After, any other error a 500.
+handler500 = "cms.errors.server_error"

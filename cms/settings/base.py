@@ -119,10 +119,13 @@ TEMPLATES = [
 WSGI_APPLICATION = "cms.wsgi.application"
 
 # SQLite is the embedded default for the demo and the plain test run; PostgreSQL comes in
-# through DATABASE_URL (CI, production).
+# through DATABASE_URL (CI, production). Connections are kept for a minute between requests;
+# CONN_HEALTH_CHECKS tests a kept connection before a request uses it, so after the database
+# restarted (or a connection was cut) the next request connects anew instead of failing on the
+# dead connection: the app recovers without being restarted.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -281,8 +284,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing open with a logged warning while Redis is down:
+            # pages and answers go on, rate limits do not count meanwhile (cms.cache).
+            "BACKEND": "cms.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that hangs costs a request at most half a second, once per RETRY_AFTER
+            # seconds and process; a stopped one answers "refused" at once.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
 else:
@@ -302,6 +310,10 @@ else:
 # others are "not officially supported". Django's own RedisCache and cms.cache.DatabaseCache both
 # add and increment atomically, so the warning is silenced.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# When the cache cannot count (Redis down), let the request through rather than refuse every
+# answer and export: the limits guard against scripts, recording answers matters more. The cache
+# logs the outage (cms.cache.RedisCache).
+RATELIMIT_FAIL_OPEN = True
 
 # Per-user rate limits (django-ratelimit syntax: count/period). A learner answers one question
 # every few seconds at most; an export is a deliberate download.
