@@ -7,9 +7,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from records import item_statistics_views
 
-from . import accounts, mfa
+from . import accounts, health, mfa
 
 urlpatterns = [
+    # For the load balancer: database, cache and task queue (cms.health).
+    path("health/", health.health, name="health"),
     # Before the admin's own URLs: the admin answers a user without admin access with a login
     # redirect, while a learner, manager or HR user asking for item statistics gets a 403.
     path(

@@ -10,6 +10,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from cms.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -72,6 +74,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, redirects and errors included, carries the request's id, and every
+    # log line written meanwhile names it (cms.logging).
+    "cms.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -186,8 +191,9 @@ MFA_TOTP_ISSUER = "Weerbaar Buitengebied"
 MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds counts too (clock drift)
 # The only paths a privileged user reaches in a session without two-step verification: logging in
 # and out, setting up or passing two-step verification, resetting a password, the language
-# switch, static and media files and the public certificate check. Everything else, a page added
-# later included, is closed to them until the code is given (cms.mfa.RequireTwoFactorMiddleware).
+# switch, static and media files, the public certificate check and the load balancer's health
+# check. Everything else, a page added later included, is closed to them until the code is given
+# (cms.mfa.RequireTwoFactorMiddleware).
 MFA_EXEMPT_PATH_PREFIXES = (
     "/inloggen/",
     "/uitloggen/",
@@ -203,6 +209,7 @@ MFA_EXEMPT_PATH_PREFIXES = (
     "/static/",
     "/media/",
     "/verify/",
+    "/health/",
 )
 # After the first login, setting up an authenticator app takes a link sent by e-mail: it works
 # once, for this many seconds (cms.mfa).
@@ -367,11 +374,16 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Nothing here needs the camera, microphone, location or payment APIs.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # django-axes logs every login at INFO; its warnings (failed logins, lockouts) are the news.
-    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
-}
+# Logs on standard error, every line with the id of its request (cms.logging): "text" for people,
+# "json" for a log collector (production's default). LOG_REQUESTS adds one line per request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_REQUESTS = os.environ.get("LOG_REQUESTS", "false").lower() == "true"
+LOGGING = logging_config(
+    LOG_FORMAT,
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    axes_level=os.environ.get("AXES_LOG_LEVEL", "WARNING"),
+)
+
+# /health/ (cms.health), for the load balancer: a ready task that waited longer than this many
+# seconds for a worker makes the platform "degraded" (still 200: the web side serves).
+HEALTH_TASK_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE", "600"))
