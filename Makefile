@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # BROWSER=0 skips the browser tests, on purpose; without it they run, or the suite fails.
 BROWSER ?= 1
 
-.PHONY: run run-preflight system-test test test-postgres install install-dev install-bench bench demo lint messages messages-check clean
+.PHONY: run run-preflight system-test test test-postgres install install-dev install-bench bench bench-cluster cluster demo lint messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
@@ -71,6 +71,26 @@ BENCH_ARGS ?=
 bench: install-bench
 	scripts/system-packages bench
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(MAKE) bench-cluster
+
+## The cluster under load and losing parts of it under load (bench/cluster_bench.py, about 8
+## minutes): throughput through HAProxy with one app server vs two, then an app server killed,
+## PostgreSQL restarted and Redis stopped mid-load, every acknowledged answer checked in the
+## database. On a PostgreSQL cluster (port 5440) and a Redis (port 6390) of its own, so the
+## machine's shared servers are never restarted. Section "cluster" of bench/results.json.
+BENCH_CLUSTER_ARGS ?=
+bench-cluster: install-bench
+	scripts/system-packages cluster
+	$(BIN)/python -m bench.cluster_bench $(BENCH_CLUSTER_ARGS)
+
+## Several app servers on this machine: HAProxy in front of two gunicorn instances on PostgreSQL
+## (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench_cluster, created when missing,
+## with the bench data set) and Redis (REDIS_URL), two task workers, one shared media folder.
+## Prints the address (CLUSTER_PORT, default 8080); Ctrl-C stops it all. docs/deployment.md.
+CLUSTER_ARGS ?=
+cluster: install-bench
+	scripts/system-packages cluster
+	$(BIN)/python -m bench.cluster $(CLUSTER_ARGS)
 
 ## Lint: ruff (rules and formatting), and the layers of docs/architecture.md (import-linter).
 lint: install-dev

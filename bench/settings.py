@@ -52,7 +52,7 @@ def _database(dataset):
                 base, _, query = url.partition("?")
                 export_url = base.rstrip("/") + "_export" + (f"?{query}" if query else "")
             url = export_url
-        return dj_database_url.parse(url, conn_max_age=60)
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     name = "bench-export.sqlite3" if dataset == "export" else "bench.sqlite3"
     return dj_database_url.parse(f"sqlite:///{DATA_DIR / name}", conn_max_age=60)
 
@@ -86,9 +86,11 @@ BENCH_REDIS_URL = (
 if BENCH_REDIS_URL and _redis_answers(BENCH_REDIS_URL):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # As the base settings: fails open with a logged warning while Redis is down.
+            "BACKEND": "cms.cache.RedisCache",
             "LOCATION": BENCH_REDIS_URL,
             "KEY_PREFIX": f"bench-{DATASET}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
     BENCH_CACHE_NOTE = f"cache: Redis at {_redacted(BENCH_REDIS_URL)}"

@@ -7,9 +7,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from records import item_statistics_views
 
-from . import accounts, mfa
+from . import accounts, health, mfa
 
 urlpatterns = [
+    # For the load balancer: database, cache and task queue (cms.health).
+    path("health/", health.health, name="health"),
     # Before the admin's own URLs: the admin answers a user without admin access with a login
     # redirect, while a learner, manager or HR user asking for item statistics gets a 403.
     path(
@@ -51,3 +53,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that does not answer (restarting) is a 503 with Retry-After, any other error a 500.
+handler500 = "cms.errors.server_error"

@@ -10,6 +10,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from cms.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -73,6 +75,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, redirects and errors included, carries the request's id, and every
+    # log line written meanwhile names it (cms.logging).
+    "cms.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -120,10 +125,13 @@ TEMPLATES = [
 WSGI_APPLICATION = "cms.wsgi.application"
 
 # SQLite is the embedded default for the demo and the plain test run; PostgreSQL comes in
-# through DATABASE_URL (CI, production).
+# through DATABASE_URL (CI, production). Connections are kept for a minute between requests;
+# CONN_HEALTH_CHECKS tests a kept connection before a request uses it, so after the database
+# restarted (or a connection was cut) the next request connects anew instead of failing on the
+# dead connection: the app recovers without being restarted.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -184,8 +192,9 @@ MFA_TOTP_ISSUER = "Weerbaar Buitengebied"
 MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 seconds counts too (clock drift)
 # The only paths a privileged user reaches in a session without two-step verification: logging in
 # and out, setting up or passing two-step verification, resetting a password, the language
-# switch, static and media files and the public certificate check. Everything else, a page added
-# later included, is closed to them until the code is given (cms.mfa.RequireTwoFactorMiddleware).
+# switch, static and media files, the public certificate check and the load balancer's health
+# check. Everything else, a page added later included, is closed to them until the code is given
+# (cms.mfa.RequireTwoFactorMiddleware).
 MFA_EXEMPT_PATH_PREFIXES = (
     "/inloggen/",
     "/uitloggen/",
@@ -201,6 +210,7 @@ MFA_EXEMPT_PATH_PREFIXES = (
     "/static/",
     "/media/",
     "/verify/",
+    "/health/",
 )
 # After the first login, setting up an authenticator app takes a link sent by e-mail: it works
 # once, for this many seconds (cms.mfa).
@@ -289,8 +299,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing open with a logged warning while Redis is down:
+            # pages and answers go on, rate limits do not count meanwhile (cms.cache).
+            "BACKEND": "cms.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that hangs costs a request at most half a second, once per RETRY_AFTER
+            # seconds and process; a stopped one answers "refused" at once.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
 else:
@@ -310,6 +325,10 @@ else:
 # others are "not officially supported". Django's own RedisCache and cms.cache.DatabaseCache both
 # add and increment atomically, so the warning is silenced.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# When the cache cannot count (Redis down), let the request through rather than refuse every
+# answer and export: the limits guard against scripts, recording answers matters more. The cache
+# logs the outage (cms.cache.RedisCache).
+RATELIMIT_FAIL_OPEN = True
 
 # Per-user rate limits (django-ratelimit syntax: count/period). A learner answers one question
 # every few seconds at most; an export is a deliberate download.
@@ -377,11 +396,16 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Nothing here needs the camera, microphone, location or payment APIs.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # django-axes logs every login at INFO; its warnings (failed logins, lockouts) are the news.
-    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
-}
+# Logs on standard error, every line with the id of its request (cms.logging): "text" for people,
+# "json" for a log collector (production's default). LOG_REQUESTS adds one line per request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_REQUESTS = os.environ.get("LOG_REQUESTS", "false").lower() == "true"
+LOGGING = logging_config(
+    LOG_FORMAT,
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    axes_level=os.environ.get("AXES_LOG_LEVEL", "WARNING"),
+)
+
+# /health/ (cms.health), for the load balancer: a ready task that waited longer than this many
+# seconds for a worker makes the platform "degraded" (still 200: the web side serves).
+HEALTH_TASK_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE", "600"))

@@ -31,6 +31,9 @@ STORAGES = {
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# The load balancer asks for /health/ over plain HTTP, straight at each app server: answered, not
+# redirected to https (cms.health).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31_536_000
@@ -47,3 +50,13 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+
+# JSON log lines for the log collector, one per request as well (cms.logging); LOG_FORMAT=text for
+# people reading the journal.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()
+LOG_REQUESTS = os.environ.get("LOG_REQUESTS", "true").lower() == "true"
+LOGGING = logging_config(  # noqa: F405
+    LOG_FORMAT,
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    axes_level=os.environ.get("AXES_LOG_LEVEL", "WARNING"),
+)
