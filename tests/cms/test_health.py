@@ -26,7 +26,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-real-secret-for-this-test-only-0123456789",
     "ALLOWED_HOSTS": "training.example.org",
     "DATABASE_URL": "postgres://app@db.example.org:5432/app",
-    "WAGTAILADMIN_BASE_URL": "https://training.example.org",
+    "SITE_URL": "https://training.example.org",
 }
 
 
