@@ -271,7 +271,11 @@ def measure(cluster, postgres, redis, instances, lines, seconds, runs, connectio
         for _run in range(runs):
             results.append(wrk(cluster.port, lines, seconds, connections))
     rps = sorted(r["rps"] for r in results)[len(results) // 2]
-    return {"rps": rps, "runs": results, "cpu": meter.used, "describe": meter.describe()}
+    requests = sum(r["requests"] for r in results)
+    app_cpu = sum(used for name, used in meter.used.items() if name.startswith("app"))
+    per_request = 1000 * app_cpu / max(1, requests)
+    describe = f"{meter.describe()}; app servers' CPU per request {per_request:.1f} ms"
+    return {"rps": rps, "runs": results, "cpu": meter.used, "describe": describe}
 
 
 def throughput(results, cluster, postgres, redis, seconds, runs, connections):
@@ -609,7 +613,14 @@ def write_results(report):
     existing = {}
     with contextlib.suppress(OSError, ValueError):
         existing = json.loads(RESULTS.read_text())
-    existing["cluster"] = {k: v for k, v in report.items() if k != "details"}
+    section = {k: v for k, v in report.items() if k != "details"}
+    if report.get("only"):  # a part measured again: the other part's rows stay
+        fresh = {row["name"] for row in section["results"]}
+        kept = [r for r in existing.get("cluster", {}).get("results", []) if r["name"] not in fresh]
+        section["results"] = sorted(
+            kept + section["results"], key=lambda r: not r["name"].startswith("step page")
+        )
+    existing["cluster"] = section
     RESULTS.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -701,6 +712,7 @@ def main():
         },
         "results": results.rows,
         "details": details,
+        "only": args.only,
     }
     write_results(report)
     print(table(results.rows))
