@@ -643,6 +643,11 @@ def main():
     for old_log in STATE.glob("*.log"):  # this run's logs only (warnings are counted in them)
         old_log.unlink()
     postgres = redis = None
+    if not args.database_url and os.geteuid() != 0:
+        raise SystemExit(
+            "make bench-cluster makes a PostgreSQL cluster of its own (pg_createcluster), which "
+            "needs root; or give --database-url (and --pg-restart-command) in BENCH_CLUSTER_ARGS"
+        )
     if not args.database_url:
         postgres = PrivatePostgres()
         postgres.start()
