@@ -364,9 +364,21 @@ def run_faulted(cluster, name, learners, threads, fault, fault_at):
 
     injector = threading.Thread(target=inject)
     injector.start()
+    done = threading.Event()
+
+    def supervise():  # systemd's Restart=always, for the task workers
+        while not done.wait(1):
+            cluster.supervise()
+
+    supervisor = threading.Thread(target=supervise)
+    supervisor.start()
     client.run(started)
     load_seconds = time.monotonic() - started
     injector.join()
+    time.sleep(2)
+    done.set()
+    supervisor.join()
+    record["task_workers_running"] = sum(p.poll() is None for p in cluster.task_processes)
     acknowledged_file = OUT / f"cluster-fault-{name}-acks.json"
     acknowledged_file.write_text(json.dumps(client.acknowledged))
     checked = json.loads(
@@ -444,8 +456,12 @@ def fault_kill(cluster):
 
 
 def fault_postgres(cluster, postgres, command):
+    def app_pids():
+        return {n: sorted(p) for n, p in cluster.pids().items() if n.startswith("app")}
+
     def fault(started):
-        pids = {name: sorted(p) for name, p in cluster.pids().items()}
+        pids = app_pids()
+        restarts_before = cluster.task_restarts
         at = time.monotonic() - started
         if command:
             subprocess.run(shlex.split(command), check=True)  # noqa: S603 - given by the operator
@@ -454,11 +470,11 @@ def fault_postgres(cluster, postgres, command):
         took = time.monotonic() - started - at
         log(f"  PostgreSQL restarted at {at:.1f} s (took {took:.1f} s)")
         time.sleep(3)
-        same = {name: sorted(p) for name, p in cluster.pids().items()} == pids
         return {
             "fault_at_s": round(at, 2),
             "restart_took_s": round(took, 2),
-            "app_processes_unchanged": same,
+            "app_processes_unchanged": app_pids() == pids,
+            "task_workers_restarted": cluster.task_restarts - restarts_before,
         }
 
     return fault
@@ -572,8 +588,10 @@ def faults(results, cluster, postgres, redis, learners, threads, pg_command):
             if name == "PostgreSQL restarted":
                 note = (
                     f"restart took {record.get('restart_took_s')} s; app servers not "
-                    f"restarted: {record.get('app_processes_unchanged')}; errors: "
-                    f"{client['errors'] or 'none'}"
+                    f"restarted: {record.get('app_processes_unchanged')}; task workers that "
+                    f"exited and were started again (systemd's Restart=always in production): "
+                    f"{record.get('task_workers_restarted')}, running afterwards: "
+                    f"{record.get('task_workers_running')}; errors: {client['errors'] or 'none'}"
                 )
                 target = None
             else:
