@@ -14,7 +14,8 @@ What runs (each a process of its own, stopped in reverse order on Ctrl-C):
   ``/`` on a version without it), round robin, at most ``--workers`` requests at a time
   per instance (the rest wait in HAProxy's queue, not in a dead server's backlog), a refused
   connection retried on the other instance;
-* two task workers (``manage.py db_worker``) on the task queue in the database;
+* two task workers (``manage.py db_worker``) on the task queue in the database, started again
+  when they exit (as systemd's ``Restart=always`` does in production);
 * one media folder shared by all (``MEDIA_ROOT``, default bench/out/cluster/media).
 
 Logs are in bench/out/cluster/. ``bench.cluster_bench`` (``make bench-cluster``) uses the same
@@ -143,6 +144,7 @@ class Cluster:
         self.app_ports = [free_port() for _i in range(instances)]
         self.apps = {}
         self.task_processes = []
+        self.task_restarts = 0
         self.haproxy = None
         self.health_path = None  # chosen once an app server answers: choose_health_path
         self.logs = []
@@ -238,14 +240,28 @@ class Cluster:
 
     # -- task workers and balancer ---------------------------------------------------------------
 
+    def _task_worker(self, number):
+        return self._spawn(
+            f"tasks{number + 1}",
+            [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
+        )
+
     def start_task_workers(self):
         for number in range(self.task_workers):
-            self.task_processes.append(
-                self._spawn(
-                    f"tasks{number + 1}",
-                    [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
-                )
-            )
+            self.task_processes.append(self._task_worker(number))
+
+    def supervise(self):
+        """Start a task worker again when it exited, as systemd's ``Restart=always`` does in
+        production (docs/deployment.md): django-tasks-db's worker exits when the database
+        goes away under it (a PostgreSQL restart). Returns how many were started again."""
+        restarted = 0
+        for number, process in enumerate(self.task_processes):
+            if process.poll() is not None:
+                log(f"task worker {number + 1} exited ({process.returncode}); starting it again")
+                self.task_processes[number] = self._task_worker(number)
+                restarted += 1
+        self.task_restarts += restarted
+        return restarted
 
     def choose_health_path(self):
         """``/health/`` where the app has it, else the home page."""
@@ -459,6 +475,7 @@ def main():
         )
         while True:
             time.sleep(1)
+            cluster.supervise()
             if cluster.haproxy is not None and cluster.haproxy.poll() is not None:
                 raise SystemExit(f"HAProxy stopped (see {cluster.state}/haproxy.log)")
     except KeyboardInterrupt:

@@ -271,7 +271,11 @@ def measure(cluster, postgres, redis, instances, lines, seconds, runs, connectio
         for _run in range(runs):
             results.append(wrk(cluster.port, lines, seconds, connections))
     rps = sorted(r["rps"] for r in results)[len(results) // 2]
-    return {"rps": rps, "runs": results, "cpu": meter.used, "describe": meter.describe()}
+    requests = sum(r["requests"] for r in results)
+    app_cpu = sum(used for name, used in meter.used.items() if name.startswith("app"))
+    per_request = 1000 * app_cpu / max(1, requests)
+    describe = f"{meter.describe()}; app servers' CPU per request {per_request:.1f} ms"
+    return {"rps": rps, "runs": results, "cpu": meter.used, "describe": describe}
 
 
 def throughput(results, cluster, postgres, redis, seconds, runs, connections):
@@ -360,9 +364,21 @@ def run_faulted(cluster, name, learners, threads, fault, fault_at):
 
     injector = threading.Thread(target=inject)
     injector.start()
+    done = threading.Event()
+
+    def supervise():  # systemd's Restart=always, for the task workers
+        while not done.wait(1):
+            cluster.supervise()
+
+    supervisor = threading.Thread(target=supervise)
+    supervisor.start()
     client.run(started)
     load_seconds = time.monotonic() - started
     injector.join()
+    time.sleep(2)
+    done.set()
+    supervisor.join()
+    record["task_workers_running"] = sum(p.poll() is None for p in cluster.task_processes)
     acknowledged_file = OUT / f"cluster-fault-{name}-acks.json"
     acknowledged_file.write_text(json.dumps(client.acknowledged))
     checked = json.loads(
@@ -440,8 +456,12 @@ def fault_kill(cluster):
 
 
 def fault_postgres(cluster, postgres, command):
+    def app_pids():
+        return {n: sorted(p) for n, p in cluster.pids().items() if n.startswith("app")}
+
     def fault(started):
-        pids = {name: sorted(p) for name, p in cluster.pids().items()}
+        pids = app_pids()
+        restarts_before = cluster.task_restarts
         at = time.monotonic() - started
         if command:
             subprocess.run(shlex.split(command), check=True)  # noqa: S603 - given by the operator
@@ -450,11 +470,11 @@ def fault_postgres(cluster, postgres, command):
         took = time.monotonic() - started - at
         log(f"  PostgreSQL restarted at {at:.1f} s (took {took:.1f} s)")
         time.sleep(3)
-        same = {name: sorted(p) for name, p in cluster.pids().items()} == pids
         return {
             "fault_at_s": round(at, 2),
             "restart_took_s": round(took, 2),
-            "app_processes_unchanged": same,
+            "app_processes_unchanged": app_pids() == pids,
+            "task_workers_restarted": cluster.task_restarts - restarts_before,
         }
 
     return fault
@@ -568,8 +588,10 @@ def faults(results, cluster, postgres, redis, learners, threads, pg_command):
             if name == "PostgreSQL restarted":
                 note = (
                     f"restart took {record.get('restart_took_s')} s; app servers not "
-                    f"restarted: {record.get('app_processes_unchanged')}; errors: "
-                    f"{client['errors'] or 'none'}"
+                    f"restarted: {record.get('app_processes_unchanged')}; task workers that "
+                    f"exited and were started again (systemd's Restart=always in production): "
+                    f"{record.get('task_workers_restarted')}, running afterwards: "
+                    f"{record.get('task_workers_running')}; errors: {client['errors'] or 'none'}"
                 )
                 target = None
             else:
@@ -609,7 +631,14 @@ def write_results(report):
     existing = {}
     with contextlib.suppress(OSError, ValueError):
         existing = json.loads(RESULTS.read_text())
-    existing["cluster"] = {k: v for k, v in report.items() if k != "details"}
+    section = {k: v for k, v in report.items() if k != "details"}
+    if report.get("only"):  # a part measured again: the other part's rows stay
+        fresh = {row["name"] for row in section["results"]}
+        kept = [r for r in existing.get("cluster", {}).get("results", []) if r["name"] not in fresh]
+        section["results"] = sorted(
+            kept + section["results"], key=lambda r: not r["name"].startswith("step page")
+        )
+    existing["cluster"] = section
     RESULTS.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -632,6 +661,11 @@ def main():
     for old_log in STATE.glob("*.log"):  # this run's logs only (warnings are counted in them)
         old_log.unlink()
     postgres = redis = None
+    if not args.database_url and os.geteuid() != 0:
+        raise SystemExit(
+            "make bench-cluster makes a PostgreSQL cluster of its own (pg_createcluster), which "
+            "needs root; or give --database-url (and --pg-restart-command) in BENCH_CLUSTER_ARGS"
+        )
     if not args.database_url:
         postgres = PrivatePostgres()
         postgres.start()
@@ -701,6 +735,7 @@ def main():
         },
         "results": results.rows,
         "details": details,
+        "only": args.only,
     }
     write_results(report)
     print(table(results.rows))
