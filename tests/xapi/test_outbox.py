@@ -134,3 +134,30 @@ def test_no_answer_key_or_chosen_option_leaves_the_platform(lrs_down, learner, m
             assert str(option) not in text
     assert "correctResponsesPattern" not in text
     assert "FEEDBACK" not in text and "EXPLANATION" not in text
+
+
+def test_with_xapi_on_an_answer_costs_one_insert_more_whatever_the_module_size(
+    client, settings, learner, catalogue, trainer
+):
+    from tests.training.test_query_counts import DECISION, counted, published_like_a_trainer_would
+
+    client.force_login(learner)
+    costs = {}
+    for size in (5, 50):
+        for on in (False, True):
+            settings.XAPI_ENDPOINT = "http://127.0.0.1:9/xAPI/" if on else ""
+            module = published_like_a_trainer_would(catalogue, trainer, size)
+            attempt, _ = training.start_attempt(learner, module)
+            training.continue_after(attempt, 0)
+            training.continue_after(attempt, 1)
+            step_url = f"/leren/poging/{attempt.pk}/stap/{DECISION + 1}/"
+            client.get(step_url)
+            decision = training.attempt_content(attempt).steps[DECISION]
+            count, _, response = counted(
+                client, "post", step_url + "antwoord/", {"option": best_answer(decision)}
+            )
+            assert response.status_code == 302
+            costs[size, on] = count
+    # The outbox row; the delivery task is queued after the commit (one more insert), and
+    # nothing waits for the LRS.
+    assert costs[5, True] == costs[50, True] == costs[5, False] + 1
