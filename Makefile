@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # BROWSER=0 skips the browser tests, on purpose; without it they run, or the suite fails.
 BROWSER ?= 1
 
-.PHONY: run run-preflight system-test test test-postgres install install-dev install-bench bench bench-cluster cluster demo lint messages messages-check clean
+.PHONY: run run-preflight system-test test test-postgres install install-dev install-ralph install-bench bench bench-cluster cluster demo lint messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed") if sys.version_info < (3, 12) else None'
@@ -27,6 +27,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+## Ralph, the Learning Record Store of the xAPI tests (tests/xapi/), in .venv-ralph of its own.
+install-ralph: | $(BIN)/python
+	scripts/install-ralph $(PYTHON)
 
 ## Set up and serve the demo on http://$(HOST) (Wagtail admin at /admin/).
 ## Before anything is set up: the system packages the demo needs, and a free address.
@@ -50,12 +54,12 @@ system-test:
 	scripts/system-packages $(if $(filter 0,$(BROWSER)),nobrowser,test)
 
 ## The whole test suite, browser tests included.
-test: system-test install-dev
+test: system-test install-dev install-ralph
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	BROWSER=$(BROWSER) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The same suite against the local PostgreSQL.
-test-postgres: system-test install-dev
+test-postgres: system-test install-dev install-ralph
 	BROWSER=$(BROWSER) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
@@ -100,13 +104,13 @@ lint: install-dev
 
 ## Regenerate the Dutch catalogue after changing strings, then translate and run this again.
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=static --ignore=media --ignore=tests
-	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=.venv-ralph --ignore=static --ignore=media --ignore=tests
+	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv --ignore=.venv-ralph
 
 ## Fails when a translatable string was added or changed without updating locale/nl.
 messages-check: install-dev
-	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=static --ignore=media --ignore=tests
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete --no-location --ignore=.venv --ignore=.venv-ralph --ignore=static --ignore=media --ignore=tests
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/ || { echo "Run 'make messages' and translate the new strings."; exit 1; }
 
 clean:
-	rm -rf $(VENV) static media db.sqlite3
+	rm -rf $(VENV) .venv-ralph static media db.sqlite3

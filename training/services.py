@@ -297,6 +297,7 @@ def start_attempt(user, module):
                 learner=user, module=module, revision=revision, path=first
             )
             update_completion(user, module)
+            signals.attempt_started.send(Attempt, attempt=attempt)
     except IntegrityError:
         # Another request opened an attempt at the same moment: use that one.
         return Attempt.objects.open().get(learner=user, module=module), False
@@ -337,6 +338,7 @@ def record_response(attempt, index, chosen_option_ids):
                 points=judged.points,
                 max_points=judged.max_points,
             )
+            signals.response_recorded.send(Response, response=response)
             if locked.reached_step < index + 1:
                 locked.reached_step = index + 1
                 locked.path = _extended_path(attempt, locked, index, judged.answer)
@@ -419,6 +421,7 @@ def finish_attempt(attempt):
         locked.finished_at = timezone.now()
         locked.save()
         update_completion(locked.learner, locked.module)
+        signals.attempt_finished.send(Attempt, attempt=locked)
         if locked.passed:
             # In the same transaction: a pass and what it brings (a certificate) go together.
             signals.attempt_passed.send(Attempt, attempt=locked, module_title=content.title)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "records",
     "certificates",
     "scan",
+    "xapi",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -409,3 +410,19 @@ LOGGING = logging_config(
 # /health/ (cms.health), for the load balancer: a ready task that waited longer than this many
 # seconds for a worker makes the platform "degraded" (still 200: the web side serves).
 HEALTH_TASK_QUEUE_MAX_AGE = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE", "600"))
+
+# Learning records to a Learning Record Store (xapi/, docs/xapi.md): off without XAPI_ENDPOINT
+# (e.g. https://lrs.example.org/xAPI/). Statements wait in an outbox and are sent by the task
+# worker; while the LRS is down they are retried after 30 s, 60 s, 120 s, … at most an hour.
+# Actors are pseudonyms: an HMAC of the user id under XAPI_ACTOR_KEY (default SECRET_KEY; set it
+# to keep the pseudonyms when the SECRET_KEY is rotated), account homePage XAPI_ACTOR_HOMEPAGE
+# (default WAGTAILADMIN_BASE_URL).
+XAPI_ENDPOINT = os.environ.get("XAPI_ENDPOINT", "").strip()
+XAPI_USERNAME = os.environ.get("XAPI_USERNAME", "")
+XAPI_PASSWORD = os.environ.get("XAPI_PASSWORD", "")
+XAPI_ACTOR_KEY = os.environ.get("XAPI_ACTOR_KEY", "")
+XAPI_ACTOR_HOMEPAGE = os.environ.get("XAPI_ACTOR_HOMEPAGE", "").strip()
+XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "50"))
+XAPI_TIMEOUT_SECONDS = float(os.environ.get("XAPI_TIMEOUT_SECONDS", "20"))
+XAPI_RETRY_BASE_SECONDS = float(os.environ.get("XAPI_RETRY_BASE_SECONDS", "30"))
+XAPI_RETRY_MAX_SECONDS = float(os.environ.get("XAPI_RETRY_MAX_SECONDS", "3600"))
