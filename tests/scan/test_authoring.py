@@ -100,3 +100,60 @@ def test_a_draft_scan_cannot_get_a_round():
     organisation = make_organisation("Gemeente Boxtel")
     with pytest.raises(services.ScanError):
         services.open_round(make_coordinator(organisation), scan, organisation, "Voorjaar")
+
+
+def scan_form_data(title, slug, themes, publish=False):
+    """What the page editor posts for a scan (``themes``: raw items as the factories make)."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from tests.admin_forms import block_form_data
+
+    def stream(name, raw):
+        block = ScanPage._meta.get_field(name).stream_block
+        return block_form_data(block, block.to_python(raw))
+
+    data = {
+        "title": title,
+        "slug": slug,
+        "introduction": rich_text("<p>Een zelfscan voor het college.</p>"),
+        "advice_below": "3.0",
+        "themes": stream("themes", themes),
+        "sources": stream("sources", []),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+    }
+    if publish:
+        data["action-publish"] = "action-publish"
+    return nested_form_data(data)
+
+
+def test_a_trainer_publishes_a_scan_through_the_page_editor(client):
+    catalogue = site_with_catalogue()
+    trainer = make_trainer(catalogue)
+    login_with_mfa(client, trainer)
+    response = client.post(
+        f"/admin/pages/add/scan/scanpage/{catalogue.pk}/",
+        scan_form_data("Weerbaarheidsscan", "scan", [theme("Eén overheid")], publish=True),
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    scan = ScanPage.objects.get(slug="scan")
+    assert scan.live and scan.live_revision.user == trainer
+    statements = scan.themes[0].value["statements"]
+    assert [s["level_4"] for s in statements][0] == "Eén overheid stelling 1: verankerd en getoetst"
+
+
+def test_the_editor_refuses_a_theme_with_the_same_statement_twice(client):
+    catalogue = site_with_catalogue()
+    login_with_mfa(client, make_trainer(catalogue))
+    item = theme("Eén overheid")
+    item["value"]["statements"] = [statement("Wij delen informatie")] * 2
+    response = client.post(
+        f"/admin/pages/add/scan/scanpage/{catalogue.pk}/",
+        scan_form_data("Weerbaarheidsscan", "scan", [item], publish=True),
+    )
+    assert response.status_code == 200
+    assert "Twee stellingen van dit thema zijn gelijk" in response.content.decode()
+    assert not ScanPage.objects.exists()

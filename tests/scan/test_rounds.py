@@ -232,3 +232,14 @@ def test_the_coordinator_sees_how_many_answered_but_no_results_while_open(client
     assert "<dd>4</dd>" in page
     assert "Scores per thema" not in page
     assert client.get(f"/scan/rondes/{scan_round.pk}/gespreksdocument.pdf").status_code == 409
+
+
+def test_the_answer_page_and_the_round_page_come_in_english(client, setting, scan_round):
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/scan/invullen/{scan_round.token}/").content.decode()
+    assert "Anonymous and on your own" in page and "Send my answers" in page
+    assert "Level 4" in page
+    login_with_mfa(client, setting["coordinator"])
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/scan/rondes/{scan_round.pk}/").content.decode()
+    assert "Share the link" in page and "Close the round and show the results" in page
