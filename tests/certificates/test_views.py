@@ -258,3 +258,15 @@ def test_the_list_with_history_takes_the_same_queries(learner_client, learner, c
 
     assert html.count('class="certificate certificate--replaced"') == 3
     assert len(four) == len(one)
+
+
+def test_my_data_download_says_which_certificate_a_retake_replaced(
+    learner_client, learner, certificate, module
+):
+    import json
+
+    newer = passed(learner, module)
+    data = json.loads(learner_client.get("/leren/mijn-gegevens.json").content)
+
+    replaced = {c["verification_code"]: c["replaced_by_a_newer_one"] for c in data["certificates"]}
+    assert replaced == {certificate.code: True, newer.code: False}
