@@ -280,3 +280,24 @@ def test_a_correct_option_not_chosen_is_marked_missed_in_the_review(learner_clie
     review = html.split('id="review-heading"', 1)[1]
     assert review.count("verdict--missed") == 2  # the two other correct options
     assert nl("Missed: this answer is right too") in review
+
+
+def test_the_result_page_costs_the_same_queries_for_5_and_25_steps(
+    learner_client, learner, catalogue
+):
+    """With the certificate link and the review of every answer: no query per step."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for size in (5, 25):
+        module = make_module(catalogue=catalogue, steps=sized_steps(make_image(), size))
+        attempt, _created = services.start_attempt(learner, module)
+        play(attempt)
+        url = f"/leren/poging/{attempt.pk}/resultaat/"
+        learner_client.get(url)  # warm the session and the image renditions
+        with CaptureQueriesContext(connection) as queries:
+            html = learner_client.get(url).content.decode()
+        assert nl("Download your certificate (PDF)") in html
+        counts[size] = len(queries)
+    assert counts[5] == counts[25]
