@@ -9,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,18 @@ class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
+    REPLACED = "replaced", _("Replaced by a newer certificate")
+
+
+def newer_of_the_same(certificate_ref="pk"):
+    """The learner's unrevoked certificates of the same module issued after the one referred
+    to (later day, or the same day and issued later): the ones that replace it."""
+    return Certificate.objects.filter(
+        learner=OuterRef("learner"), module=OuterRef("module"), revoked=False
+    ).filter(
+        Q(issued_on__gt=OuterRef("issued_on"))
+        | Q(issued_on=OuterRef("issued_on"), pk__gt=OuterRef(certificate_ref))
+    )
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -62,11 +75,22 @@ class CertificateQuerySet(models.QuerySet):
             return self.none()
         return self.visible_to(user).filter(learner=user)
 
+    def with_replaced(self):
+        """Each certificate with ``replaced_by_newer``: whether a newer unrevoked certificate of
+        the same learner and module exists (a retake that passed). One query for any number."""
+        return self.annotate(replaced_by_newer=Exists(newer_of_the_same()))
+
+    def current(self):
+        """The certificates that count: per learner and module only the newest unrevoked one
+        (older ones stay as history, ``CertificateStatus.REPLACED``)."""
+        return self.filter(revoked=False).exclude(Exists(newer_of_the_same()))
+
 
 class Certificate(models.Model):
     """Proof that a learner passed a module on a given day, valid until a given day (or for
     good). One per passing attempt: a retake that passes issues a new certificate with a new
-    validity; the old one stays as history."""
+    validity; the old one stays as history, shown as replaced (``is_replaced``): a learner has
+    one current certificate per module, derived from the newest, so no flag is stored."""
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -111,6 +135,8 @@ class Certificate(models.Model):
     def status(self, today=None):
         if self.revoked:
             return CertificateStatus.REVOKED
+        if self.is_replaced:
+            return CertificateStatus.REPLACED
         if self.is_expired(today):
             return CertificateStatus.EXPIRED
         return CertificateStatus.VALID
@@ -118,6 +144,29 @@ class Certificate(models.Model):
     def is_expired(self, today=None):
         today = today or timezone.localdate()
         return self.valid_until is not None and self.valid_until < today
+
+    @property
+    def is_replaced(self):
+        """Whether a newer unrevoked certificate of the same learner and module exists: from
+        ``with_replaced``'s annotation when the list was read with it, else one query."""
+        replaced = getattr(self, "replaced_by_newer", None)
+        if replaced is None:
+            replaced = self.pk is not None and (
+                Certificate.objects.filter(pk=self.pk).with_replaced().get().replaced_by_newer
+            )
+            self.replaced_by_newer = replaced
+        return replaced
+
+    def replacement(self):
+        """The certificate that replaced this one (the newest of the same module), or None."""
+        if not self.is_replaced:
+            return None
+        return (
+            Certificate.objects.filter(learner_id=self.learner_id, module_id=self.module_id)
+            .filter(revoked=False)
+            .order_by("-issued_on", "-pk")
+            .first()
+        )
 
     @property
     def expired_since(self):

@@ -18,28 +18,35 @@ from .models import Certificate, CertificateStatus, normalise_code
 @login_required
 @require_GET
 def my_certificates(request):
-    """Every certificate of the learner, newest first, with its status as text; an expired one
-    whose module they can still take offers the recertification retake."""
-    certificates = list(Certificate.objects.own(request.user).select_related("module"))
+    """The learner's current certificate of each module, newest first, with its status as
+    text; an expired one whose module they can still take offers the recertification retake.
+    Below them the certificates that a retake replaced, as history."""
+    certificates = list(
+        Certificate.objects.own(request.user).with_replaced().select_related("module")
+    )
     available = set(
         training_services.modules_for(request.user)
         .filter(pk__in={c.module_id for c in certificates})
         .values_list("pk", flat=True)
     )
-    latest_per_module = {}
-    for certificate in certificates:  # newest first: the first one per module is the latest
-        latest_per_module.setdefault(certificate.module_id, certificate.pk)
-    rows = [
-        {
+    newest_per_module = {}
+    for certificate in certificates:  # newest first: the first unrevoked one per module
+        if not certificate.revoked:
+            newest_per_module.setdefault(certificate.module_id, certificate)
+    rows, history = [], []
+    for certificate in certificates:
+        status = certificate.status()
+        row = {
             "certificate": certificate,
-            "status": certificate.status(),
-            "can_retake": certificate.status() == CertificateStatus.EXPIRED
-            and latest_per_module[certificate.module_id] == certificate.pk
+            "status": status,
+            "can_retake": status == CertificateStatus.EXPIRED
             and certificate.module_id in available,
+            "replaced_by": newest_per_module.get(certificate.module_id)
+            if status == CertificateStatus.REPLACED
+            else None,
         }
-        for certificate in certificates
-    ]
-    return render(request, "certificates/my_certificates.html", {"rows": rows})
+        (history if status == CertificateStatus.REPLACED else rows).append(row)
+    return render(request, "certificates/my_certificates.html", {"rows": rows, "history": history})
 
 
 @login_required

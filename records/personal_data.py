@@ -81,7 +81,10 @@ def personal_data(user):
                 "valid_until": _moment(certificate.valid_until),
                 "verification_code": certificate.code,
                 "revoked": certificate.revoked,
+                "replaced_by_a_newer_one": certificate.is_replaced,
             }
-            for certificate in Certificate.objects.own(user).order_by("issued_on", "pk")
+            for certificate in Certificate.objects.own(user)
+            .with_replaced()
+            .order_by("issued_on", "pk")
         ],
     }

@@ -433,6 +433,8 @@ class RegionReview:
     label_x: float  # the centre of the letter badge
     label_y: float
     how: str = ""  # FOUND_BY_MARK, FOUND_NEAR, FOUND_IN_LIST, or "" (not marked, or not known)
+    # Where a short line from a badge outside its region meets the outline (None: no line).
+    anchor: tuple | None = None
 
     @property
     def label_corner(self):
@@ -584,8 +586,12 @@ def review(value, answer):
             how = FOUND_NEAR
         else:
             how = FOUND_IN_LIST if recorded else ""
+        anchor = None
+        if not region.shape.contains(label_x, label_y / scale):
+            to_x, to_y, _distance = region.shape.nearest_point(label_x, label_y / scale, scale)
+            anchor = (round(to_x, 1), round(to_y, 1))
         item = RegionReview(
-            region, region.id in chosen, letters[region.id], outline, label_x, label_y, how
+            region, region.id in chosen, letters[region.id], outline, label_x, label_y, how, anchor
         )
         (signals if region.is_signal else wrong).append(item)
     misses = sum(1 for item in scored_items(answer) if item == MISS)

@@ -13,7 +13,8 @@ Stored answer formats (a list of strings per response):
 - decision, single_choice: ``[option_id]``
 - multiple_choice: the sorted chosen option ids
 - ordering: the item ids in the learner's order
-- hotspot: the sorted ids of the regions hit, plus one ``"miss"`` per mark on nothing
+- hotspot: the sorted ids of the regions hit, plus one ``"miss"`` per mark on nothing, then a
+  record of each mark (``m:<x>,<y>:<region id or miss>``, not counted here)
 - writeup: the learner's text, then the ids of the checklist items it met
 """
 

@@ -16,6 +16,10 @@ from ..scoring import Verdict
 from .base import ScoredStepBlock, keyed_choices, list_error, signals_block
 from .content import target_block
 
+# Only in a review, never stored: a correct option of a multiple-choice question that the
+# learner did not choose (they missed it), as against a wrong option they rightly left alone.
+MISSED = "missed"
+
 
 @dataclass
 class OptionReview:
@@ -228,6 +232,15 @@ class MultipleChoiceQuestionBlock(BaseQuestionBlock):
 
     def judge(self, value, chosen):
         return scoring.score_multiple_choice(value, chosen)
+
+    def review(self, value, answer, order=()):
+        """As for every choice step, but a correct option the learner did not choose is
+        ``MISSED`` ("Gemist"): with several right answers, leaving one out is a mistake too."""
+        reviews = super().review(value, answer, order)
+        for option in reviews:
+            if option.correct and not option.chosen:
+                option.verdict = MISSED
+        return reviews
 
     class Meta:
         icon = "list-ul"

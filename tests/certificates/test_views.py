@@ -227,3 +227,78 @@ def test_my_data_download_lists_my_certificates_and_no_one_elses(
 
     assert [c["verification_code"] for c in data["certificates"]] == [certificate.code]
     assert data["certificates"][0]["module"] == certificate.module_title
+
+
+# -- a retake that passes replaces the certificate (issue 13, item 15) -----------------------
+
+
+def test_a_passed_retake_shows_one_valid_certificate_and_keeps_the_old_one_as_history(
+    learner_client, learner, certificate, module
+):
+    newer = passed(learner, module)
+
+    html = learner_client.get("/leren/certificaten/").content.decode()
+
+    assert html.count('class="certificate"') == 1  # the current one
+    assert html.count('class="certificate certificate--replaced"') == 1
+    assert html.count(nl("Valid, does not expire")) == 1
+    current, earlier = html.split(nl("Earlier certificates"), 1)
+    assert newer.code in current and certificate.code not in current
+    assert certificate.code in earlier
+    assert nl("Replaced by a newer certificate") in earlier
+    assert f'href="/leren/certificaten/{certificate.pk}/pdf/"' in earlier  # still downloadable
+    assert list(Certificate.objects.current()) == [newer]
+
+
+def test_the_verification_page_says_an_old_certificate_was_replaced(client, learner, module):
+    older = passed(learner, module)
+    newer = passed(learner, module)
+
+    old_page = client.get(f"/verify/{older.code}/").content.decode()
+    new_page = client.get(f"/verify/{newer.code}/").content.decode()
+
+    assert nl("Replaced by a newer certificate") in old_page
+    assert nl("Valid, does not expire") not in old_page
+    assert nl("Valid, does not expire") in new_page
+    assert nl("Replaced by a newer certificate") not in new_page
+
+
+def test_a_revoked_newer_certificate_replaces_nothing(learner, certificate, module):
+    newer = passed(learner, module)
+    Certificate.objects.filter(pk=newer.pk).update(revoked=True)
+
+    certificate.refresh_from_db()
+    assert certificate.status() == "valid"
+    assert list(Certificate.objects.current()) == [certificate]
+
+
+def test_the_list_with_history_takes_the_same_queries(learner_client, learner, catalogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_module
+
+    module = make_module(catalogue=catalogue)
+    passed(learner, module)
+    learner_client.get("/leren/certificaten/")
+    with CaptureQueriesContext(connection) as one:
+        learner_client.get("/leren/certificaten/")
+    for _i in range(3):
+        passed(learner, module)
+    with CaptureQueriesContext(connection) as four:
+        html = learner_client.get("/leren/certificaten/").content.decode()
+
+    assert html.count('class="certificate certificate--replaced"') == 3
+    assert len(four) == len(one)
+
+
+def test_my_data_download_says_which_certificate_a_retake_replaced(
+    learner_client, learner, certificate, module
+):
+    import json
+
+    newer = passed(learner, module)
+    data = json.loads(learner_client.get("/leren/mijn-gegevens.json").content)
+
+    replaced = {c["verification_code"]: c["replaced_by_a_newer_one"] for c in data["certificates"]}
+    assert replaced == {certificate.code: True, newer.code: False}

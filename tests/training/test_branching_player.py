@@ -186,6 +186,10 @@ def test_a_learner_on_the_recommended_path_is_told_so(learner_client, branching_
     html = finish_along(learner_client, branching_attempt, "Noteer kenteken en meld het")
     assert nl("You took the recommended path: the best choice at every decision.") in html
     assert nl("not on the recommended path") not in html
+    # the route once, not the same list twice side by side
+    assert html.count('<ol class="path') == 1
+    assert nl("The path you took") not in html and nl("The recommended path") not in html
+    assert listed(html, "path--taken path--recommended")[0] == "Wat je moet weten"
 
 
 def test_a_module_without_branches_shows_no_paths(learner_client, learner, module):

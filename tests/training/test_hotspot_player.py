@@ -122,7 +122,7 @@ def test_the_feedback_shows_where_each_mark_counted_with_letters_and_dots(learne
     assert re.findall(r'data-letter="(\w+)"', page) == ["A", "B", "C"]
     assert page.count('class="hotspot-dot"') == 2 + 2  # two marks, and two keys in the legend
     assert page.count('class="hotspot-dot hotspot-dot--nothing"') == 1 + 1
-    assert '<line class="hotspot-link" x1="330" y1="112.5" x2="300" y2="112.5">' in page
+    assert '<line class="hotspot-link" x1="330.0" y1="112.5" x2="300.0" y2="112.5">' in page
     assert nl("your mark was just beside it and counts") in page
     assert (
         nl("Dot with a line: your mark was just beside it and counts for what the line leads to")

@@ -240,3 +240,64 @@ def test_preview_of_a_module_never_saved_shows_the_page(superuser_client, module
 
     assert response.status_code == 200
     assert "Nieuwe module" in response.content.decode()
+
+
+# -- the result page (issue 13, item 11) ---------------------------------------------------------
+
+
+def test_the_result_page_of_a_pass_links_the_new_certificate(learner_client, attempt):
+    from certificates.models import Certificate
+
+    play(attempt)
+    html = learner_client.get(f"/leren/poging/{attempt.pk}/resultaat/").content.decode()
+    certificate = Certificate.objects.get(attempt=attempt)
+    assert f'href="/leren/certificaten/{certificate.pk}/pdf/"' in html
+    assert f'href="/leren/certificaten/#certificate-{certificate.pk}"' in html
+    assert nl("Download your certificate (PDF)") in html
+
+
+def test_the_result_page_of_a_fail_links_no_certificate(learner_client, attempt):
+    play(attempt, choose=lambda step: [step.value["options"].bound_blocks[-1].id])
+    html = learner_client.get(f"/leren/poging/{attempt.pk}/resultaat/").content.decode()
+    assert "/leren/certificaten/" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_what_to_do_with_a_real_signal_comes_before_the_review(learner_client, attempt):
+    play(attempt)
+    html = learner_client.get(f"/leren/poging/{attempt.pk}/resultaat/").content.decode()
+    assert html.index('id="routes-heading"') < html.index('id="review-heading"')
+    assert html.index('class="result ') < html.index('id="routes-heading"')
+
+
+def test_a_correct_option_not_chosen_is_marked_missed_in_the_review(learner_client, attempt):
+    def choose(step):
+        if step.block_type == "multiple_choice":  # one of the correct options only
+            return [option_id(step, "Afgeplakte ramen")]
+        return best_answer(step)
+
+    play(attempt, choose=choose)
+    html = learner_client.get(f"/leren/poging/{attempt.pk}/resultaat/").content.decode()
+    review = html.split('id="review-heading"', 1)[1]
+    assert review.count("verdict--missed") == 2  # the two other correct options
+    assert nl("Missed: this answer is right too") in review
+
+
+def test_the_result_page_costs_the_same_queries_for_5_and_25_steps(
+    learner_client, learner, catalogue
+):
+    """With the certificate link and the review of every answer: no query per step."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for size in (5, 25):
+        module = make_module(catalogue=catalogue, steps=sized_steps(make_image(), size))
+        attempt, _created = services.start_attempt(learner, module)
+        play(attempt)
+        url = f"/leren/poging/{attempt.pk}/resultaat/"
+        learner_client.get(url)  # warm the session and the image renditions
+        with CaptureQueriesContext(connection) as queries:
+            html = learner_client.get(url).content.decode()
+        assert nl("Download your certificate (PDF)") in html
+        counts[size] = len(queries)
+    assert counts[5] == counts[25]
