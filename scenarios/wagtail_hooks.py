@@ -110,3 +110,16 @@ def add_new_module_panel(request, panels):
     panel = NewModulePanel.for_user(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# -- the page editor: a save pressed during an autosave waits for it ----------------------------
+
+
+@hooks.register("insert_editor_js")
+def editor_save_after_autosave_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html(
+        '<script src="{}" defer></script>', static("scenarios/js/editor-save-after-autosave.js")
+    )

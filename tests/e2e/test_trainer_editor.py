@@ -151,3 +151,33 @@ def test_the_region_editor_draws_the_selected_region_not_a_new_one(
         [750, 550],
     ]
     assert regions[1]["label"].endswith("aan de lange kant")
+
+
+def test_save_draft_pressed_during_an_autosave_of_a_new_module_waits_for_it(
+    new_page, live_server, trainer_module
+):
+    """A new module's first autosave creates the page; a "save draft" pressed meanwhile used to
+    try to create it again and failed on the slug. It now waits for the autosave."""
+    from scenarios.models import ModulePage
+
+    catalogue = trainer_module["catalogue"]
+    page = new_page()
+    open_editor(page, live_server, trainer_module["module"])
+    page.goto(f"/admin/pages/add/scenarios/modulepage/{catalogue.pk}/")
+    page.locator("#id_title").fill("Nieuw concept")
+    page.keyboard.press("Tab")
+    # The autosave is on its way (as Wagtail announces it) when the trainer presses save.
+    page.evaluate(
+        "document.querySelector('#page-edit-form').dispatchEvent("
+        "new CustomEvent('w-autosave:save', {bubbles: true, cancelable: true}))"
+    )
+    page.locator("footer button.action-save, button.action-save").first.click()
+    page.wait_for_timeout(1000)
+    assert "/add/" in page.url  # held back
+    assert not ModulePage.objects.filter(title="Nieuw concept").exists()
+    with page.expect_navigation():
+        page.evaluate(
+            "document.dispatchEvent(new CustomEvent('w-autosave:success', {bubbles: true}))"
+        )
+    assert "/edit/" in page.url, page.url
+    assert ModulePage.objects.filter(title="Nieuw concept").count() == 1
