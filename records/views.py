@@ -195,6 +195,8 @@ def insights(request):
         return render(request, "records/insights.html", {"form": form, "tables": []}, status=400)
     threshold = privacy_threshold()
     paths = scope
+    if scope is not None and covers_everyone(scope):
+        paths = None  # a coordinator of the (only) province sees the whole tables, totals too
     chosen = form.cleaned_data.get("organisation") or form.cleaned_data.get("region")
     if chosen is not None:
         paths = (chosen.path,)
@@ -211,6 +213,18 @@ def insights(request):
             "filtered": bool(request.GET),
         },
     )
+
+
+def covers_everyone(paths):
+    """Whether the subtrees at ``paths`` hold every organisation node (one query)."""
+    from django.db.models import Q
+
+    from people.models import Organisation
+
+    within = Q(pk__in=[])
+    for path in paths:
+        within |= Q(path__startswith=path)
+    return not Organisation.objects.exclude(within).exists()
 
 
 def coverage_tables(threshold):
