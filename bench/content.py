@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import HomePage
-from scenarios.models import ModuleCatalogue, ModulePage, Theme
+from scenarios.models import ModuleCatalogue, ModulePage, Signal, Theme
 
 THEMES = (
     ("Leegstaande schuren", "leegstaande-schuren"),
@@ -42,7 +42,13 @@ def information_step(rng, number):
     }
 
 
-def decision_step(rng, number):
+# Signals per theme, tagged on the scored steps (the right decision option, the questions) for
+# the signal insight; chosen by position, not by the random generator, so that the rest of
+# the data set stays what the seed makes it.
+SIGNALS_PER_THEME = 4
+
+
+def decision_step(rng, number, signals=()):
     return {
         "type": "decision",
         "id": seeded_id(rng),
@@ -56,7 +62,7 @@ def decision_step(rng, number):
                         "verdict": "right",
                         "points": 2,
                         "feedback": "<p>Goed: vastleggen en melden, niet zelf ingrijpen.</p>",
-                        "signals": [],
+                        "signals": list(signals),
                     },
                     {
                         "text": "Bel eerst je teamleider",
@@ -78,7 +84,7 @@ def decision_step(rng, number):
     }
 
 
-def _choice_question(rng, kind, number, correct_flags, points):
+def _choice_question(rng, kind, number, correct_flags, points, signals=()):
     texts = ["Hennep", "Synthetische drugs (amfetamine)", "Mestverwerking", "Bestrijdingsmiddel"]
     return {
         "type": kind,
@@ -87,7 +93,7 @@ def _choice_question(rng, kind, number, correct_flags, points):
             "question": f"Waar kan een sterke anijslucht op wijzen? ({number})",
             "points": points,
             "explanation": "<p>Anijslucht hoort bij de productie van synthetische drugs.</p>",
-            "signals": [],
+            "signals": list(signals),
             "options": _items(
                 rng,
                 [
@@ -99,18 +105,18 @@ def _choice_question(rng, kind, number, correct_flags, points):
     }
 
 
-def single_choice_step(rng, number):
-    return _choice_question(rng, "single_choice", number, [False, True, False, False], 1)
+def single_choice_step(rng, number, signals=()):
+    return _choice_question(rng, "single_choice", number, [False, True, False, False], 1, signals)
 
 
-def multiple_choice_step(rng, number):
-    return _choice_question(rng, "multiple_choice", number, [True, True, False, False], 2)
+def multiple_choice_step(rng, number, signals=()):
+    return _choice_question(rng, "multiple_choice", number, [True, True, False, False], 2, signals)
 
 
 SCORED_MAKERS = (decision_step, single_choice_step, multiple_choice_step)
 
 
-def module_steps(rng, count, scored):
+def module_steps(rng, count, scored, signals=()):
     """``count`` steps of which ``scored`` are decisions or questions; the first step is a
     question (the answer benchmark posts to step 1), the information steps are spread out."""
     scored = max(1, min(scored, count))
@@ -128,7 +134,8 @@ def module_steps(rng, count, scored):
     scored_number = 0
     for number in range(1, count + 1):
         if is_scored[number - 1]:
-            steps.append(SCORED_MAKERS[scored_number % len(SCORED_MAKERS)](rng, number))
+            tagged = [signals[scored_number % len(signals)]] if signals else []
+            steps.append(SCORED_MAKERS[scored_number % len(SCORED_MAKERS)](rng, number, tagged))
             scored_number += 1
         else:
             steps.append(information_step(rng, number))
@@ -178,7 +185,20 @@ def make_themes():
     return [Theme.objects.create(name=name, slug=slug) for name, slug in THEMES]
 
 
-def make_module(rng, catalogue, theme, number, step_count, scored, audience="professionals"):
+def make_signals(themes):
+    """{theme pk: [signal pks]}: ``SIGNALS_PER_THEME`` signals per theme."""
+    return {
+        theme.pk: [
+            Signal.objects.create(theme=theme, name=f"Signaal {number} ({theme.name})").pk
+            for number in range(1, SIGNALS_PER_THEME + 1)
+        ]
+        for theme in themes
+    }
+
+
+def make_module(
+    rng, catalogue, theme, number, step_count, scored, audience="professionals", signals=()
+):
     module = ModulePage(
         title=f"Module {number:02d}: signalen herkennen ({step_count} stappen)",
         slug=f"module-{number:02d}",
@@ -189,7 +209,7 @@ def make_module(rng, catalogue, theme, number, step_count, scored, audience="pro
         pass_mark=70,
         learning_objectives="<ul><li>Signalen herkennen</li><li>Weten waar je meldt</li></ul>",
         reporting_routes="<p>Meld het bij je teamleider of anoniem bij Meld Misdaad Anoniem.</p>",
-        steps=module_steps(rng, step_count, scored),
+        steps=module_steps(rng, step_count, scored, signals),
         sources=[
             {
                 "type": "source",

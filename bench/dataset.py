@@ -27,7 +27,7 @@ from training.models import Attempt, Completion, Response
 
 from . import content
 
-VERSION = 1
+VERSION = 2  # 2: scored steps tagged with signals (signal insight)
 MARKER_TABLE = "bench_dataset"
 BATCH = 20_000
 
@@ -330,12 +330,14 @@ def module_shape(number):
 
 def make_modules(rng, catalogue, count, shape=module_shape):
     themes = content.make_themes()
+    signals = content.make_signals(themes)
     modules = []
     for number in range(1, count + 1):
         steps, scored, audience = shape(number)
+        theme = themes[number % len(themes)]
         modules.append(
             content.make_module(
-                rng, catalogue, themes[number % len(themes)], number, steps, scored, audience
+                rng, catalogue, theme, number, steps, scored, audience, signals[theme.pk]
             )
         )
     return modules

@@ -251,6 +251,58 @@ def measure_insights(repeat):
     return {"time": timing, "queries": count_queries(client, "get", url)[0]}
 
 
+def measure_signal_insight(repeat):
+    """The signal insight, province-wide: the summary rebuilt as the task worker does, then the
+    page (figures cached until the next refresh: the median), the same figures worked out
+    without the cache (the first reader after a refresh), and the queries of each."""
+    from django.core.cache import cache
+
+    from records.insight import queries, refresh, reports
+
+    started = time.perf_counter()
+    done = refresh.refresh()
+    refresh_seconds = time.perf_counter() - started
+    coordinator = manager_user("bench-coordinator")
+    client = with_two_factor(logged_in(coordinator), coordinator)
+    results = {
+        "refresh_seconds": refresh_seconds,
+        "outcomes": done.outcomes,
+        "summary_rows": done.rows,
+        "responses_read": done.responses,
+    }
+    for view, slug in (("signals", "signalen"), ("organisations", "organisaties")):
+        url = reverse("records:insight_view", args=[slug])
+        cache.clear()
+        cold_queries, cold_time = count_queries_timed(client, url)
+        timing = interleaved(client, url, repeat, warm_up=1)
+        results[view] = {
+            "time": timing,
+            "queries": count_queries(client, "get", url)[0],
+            "cold_time": cold_time,
+            "cold_queries": cold_queries,
+        }
+    # The figures alone, without the cache and without the page around them.
+    times = []
+    for _i in range(max(3, repeat // 3)):
+        start = time.perf_counter()
+        reports.build(reports.SIGNALS, queries.Filters(), use_cache=False)
+        times.append(time.perf_counter() - start)
+    results["build_signals_uncached"] = statistics.median(times)
+    return results
+
+
+def count_queries_timed(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - start
+    expect(response, 200)
+    return len(captured), elapsed
+
+
 # -- the load test's learners --------------------------------------------------------------------
 
 
@@ -312,6 +364,8 @@ def main():
         results["dashboard"] = measure_dashboard(max(5, args.repeat // 3))
         log("pages: province-wide figures")
         results["insights"] = measure_insights(max(3, args.repeat // 8))
+        log("pages: signal insight (refresh, then province-wide views)")
+        results["signal_insight"] = measure_signal_insight(max(5, args.repeat // 3))
     finally:
         drop_sessions()
     json.dump(results, sys.stdout)

@@ -59,6 +59,12 @@ def organisations():
     return _read(CONTENT / "organisations.toml")
 
 
+@cache
+def insight_cohorts():
+    """``insight.toml``: {"default_share": float, "cohorts": [...]}."""
+    return _read(CONTENT / "insight.toml")
+
+
 def username_for(first_name, last_name):
     """``sanne.debruijn``: the first name, a dot and the last name without spaces."""
     return f"{first_name}.{last_name.replace(' ', '')}".lower()

@@ -30,6 +30,7 @@ from certificates.models import Certificate
 from cms.models import HomePage
 from people.models import Assignment, Organisation, Profile
 from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
+from records.insight import refresh as insight_refresh
 from scan import services as scan_services
 from scan.models import ScanPage, ScanRound
 from scenarios import exchange, scoring
@@ -71,6 +72,10 @@ class Summary:
     assignments_created: list = field(default_factory=list)
     # Attempts of the demo learners (``people`` in organisations.toml): counted, not listed.
     people_attempts_created: int = 0
+    # The anonymous cohorts of insight.toml: learners and attempts made, and the insight refresh.
+    cohort_learners_created: int = 0
+    cohort_attempts_created: int = 0
+    insight_outcomes: int = 0
     certificates_issued: int = 0
     # The resilience scan: its rounds made on this run (organisation names).
     scan_rounds_created: list = field(default_factory=list)
@@ -476,11 +481,17 @@ def _answers(steps, pass_mark, passing):
     raise DemoContentError("No failing set of answers exists for this module.")
 
 
-def _take(user, page, outcome, days_ago):
+def _take(user, page, outcome, days_ago, choose=None):
+    """One attempt through the training services, backdated. ``choose(step)``: the answer to
+    a scored step (default: a passing or failing set of answers, by ``outcome``)."""
     attempt, _created = services.start_attempt(user, page)
     content = services.attempt_content(attempt)
     steps = content.steps
-    answers = _answers(steps, content.pass_mark, passing=outcome != "fail")
+    if choose is not None:
+        answers = {step.id: choose(step) for step in steps if services.is_scored(step)}
+        outcome = "cohort"
+    else:
+        answers = _answers(steps, content.pass_mark, passing=outcome != "fail")
     last = PROGRESS_STEPS if outcome == "progress" else len(steps)
     index = 0
     while index < last:  # along the learner's path: a decision may lead to a branch scene
@@ -502,9 +513,9 @@ def _take(user, page, outcome, days_ago):
     )
     attempt.responses.update(answered_at=finished - timedelta(minutes=5))
     services.update_completion(user, page)
-    if outcome not in ("fail", "progress"):
+    attempt.refresh_from_db()
+    if outcome not in ("fail", "progress") and attempt.passed:
         # The certificate of the pass carries the backdated day, and a validity from it.
-        attempt.refresh_from_db()
         certificate_services.redate_certificate(attempt)
     return attempt
 
@@ -558,6 +569,77 @@ def ensure_people_history(people, pages_by_slug, summary):
                 summary.people_attempts_created += 1
     for module_slug in sorted(missing):
         summary.skipped.append(f"history of the demo learners: no demo module {module_slug!r}")
+
+
+def _draw(*parts):
+    """A number in [0, 1) from the parts only: the same demo gives the same answers."""
+    digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def _cohort_chooser(username, run, shares, default, signal_keys):
+    """``choose(step)`` for one cohort learner's run: right when the draw is under the smallest
+    share of the signals the step tests (``default`` for a step without them)."""
+    from scenarios import signal_tags
+
+    def choose(step):
+        raw = {"type": step.block_type, "value": step.block.get_prep_value(step.value)}
+        tested = signal_tags.tested_signals(raw)
+        share = min(
+            (shares.get(signal_keys.get(signal), default) for signal in tested), default=default
+        )
+        good = _draw(username, step.id, run) < share
+        return step.block.example_answer(step.value, good=good)
+
+    return choose
+
+
+def ensure_insight_cohorts(groups, nodes, pages_by_slug, signal_pks, summary, password):
+    """The anonymous learners of ``insight.toml`` and their answers (only for a learner who
+    has no attempt on the cohort's module yet), so the signal insight has something to show."""
+    cohorts = data.insight_cohorts()
+    default = cohorts.get("default_share", 0.85)
+    signal_keys = {pk: key for key, pk in signal_pks.items()}
+    user_model = get_user_model()
+    for cohort in cohorts.get("cohorts", []):
+        page = pages_by_slug.get(cohort["module"])
+        if page is None:
+            summary.skipped.append(f"insight cohort {cohort['prefix']}: no demo module")
+            continue
+        page = ModulePage.objects.get(pk=page.pk)
+        for number in range(1, cohort["count"] + 1):
+            username = f"{cohort['prefix']}-{number:02d}"
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                user = user_model(
+                    username=username,
+                    first_name="Deelnemer",
+                    last_name=f"{cohort['prefix']} {number}",
+                    email=f"{username}@demo.example",
+                )
+                password.set_on(user)
+                user.save()
+                summary.cohort_learners_created += 1
+            Profile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "organisation": nodes[cohort["team"]],
+                    "function": cohort["function"],
+                    "employee_number": f"IC-{username}".upper(),
+                },
+            )
+            groups[LEARNERS].user_set.add(user)
+            if Attempt.objects.filter(learner=user, module=page).exists():
+                continue
+            runs = [(cohort["first_days_ago"], cohort.get("first", {}))]
+            if "retake_days_ago" in cohort and _draw(username, "retake") < cohort.get(
+                "retake_share", 1
+            ):
+                runs.append((cohort["retake_days_ago"], cohort.get("later", {})))
+            for run, (days_ago, shares) in enumerate(runs):
+                choose = _cohort_chooser(username, run, shares, default, signal_keys)
+                _take(user, page, "cohort", days_ago + _draw(username, run) * 20, choose)
+                summary.cohort_attempts_created += 1
 
 
 # A fixed verification code for the certificate of ``boa``, so that the README can name a
@@ -771,9 +853,13 @@ def load_demo(modules=None):
         ensure_assignments(pages_by_slug, nodes, summary)
         ensure_history(users, pages_by_slug, summary)
         ensure_people_history(people, pages_by_slug, summary)
+        ensure_insight_cohorts(groups, nodes, pages_by_slug, signal_pks, summary, password)
         ensure_certificates(users, summary)
         scan = ensure_scan(catalogue, summary)
         ensure_scan_rounds(scan, nodes, users, summary)
+        # The coordinators' signal insight, from everything above (the task worker keeps it
+        # fresh afterwards).
+        summary.insight_outcomes = insight_refresh.refresh().outcomes
     summary.catalogue = catalogue
     summary.scan = scan
     summary.modules = list(pages_by_slug.values())

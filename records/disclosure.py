@@ -120,11 +120,16 @@ def suppress(
     *,
     threshold: int,
     also_hide: Iterable[Hashable] = (),
+    unpublished: Iterable[Hashable] = (),
 ) -> Suppression:
     """Decide which of ``values`` to hide (rules 1 to 3 above). ``lines`` must add up; a table
     that does not is refused with ValueError, since its protection would be wrong.
     ``also_hide``: figures the caller wants hidden from the start (a check of its own found
-    them telling); the rules then protect them like the rest."""
+    them telling); the rules then protect them like the rest. ``unpublished``: figures that are
+    part of the table's arithmetic but never published (a reader does not know them): hidden
+    from the start; rule 2 does not add a figure to a line just because one of these, 0 or at
+    least t, is its only hidden figure (nothing small follows from it; the audit still checks
+    every small hidden figure against all lines)."""
     if not isinstance(threshold, int) or threshold < 1:
         raise ValueError(f"The threshold must be a whole number of at least 1, not {threshold!r}.")
     values = dict(values)
@@ -154,12 +159,16 @@ def suppress(
             hidden_groups.add(group.size)
     hidden |= {key for key, value in values.items() if 0 < value < threshold}
     hidden |= set(also_hide) & set(values)
+    loose = {key for key in unpublished if key in values and publishable(values[key], threshold)}
+    hidden |= set(unpublished) & set(values)
 
     network = _network(lines, values)
     while True:
-        while _complement_lines(lines, values, hidden, blind, threshold, order):
+        while _complement_lines(lines, values, hidden, blind, threshold, order, loose):
             pass
-        protected = sorted((key for key in hidden if values[key] < threshold), key=order.get)
+        protected = sorted(
+            (key for key in hidden if values[key] < threshold and key not in loose), key=order.get
+        )
         exposed = _determined(lines, hidden, protected, order)
         if exposed:
             neighbours = {
@@ -187,15 +196,19 @@ def suppress(
     return Suppression(values, hidden, hidden_groups, threshold)
 
 
-def _complement_lines(lines, values, hidden, blind, threshold, order):
+def _complement_lines(lines, values, hidden, blind, threshold, order, loose=frozenset()):
     """One pass of rule 2 over every line; whether it hid anything."""
     changed = False
     for line in lines:
         hidden_here = [key for key in line.members if key in hidden]
         if not hidden_here:
             continue
-        needs = len(set(hidden_here)) == 1
-        if not needs and line.total not in hidden:
+        needs = len(set(hidden_here)) == 1 and hidden_here[0] not in loose
+        # Only unpublished figures hidden, adding up to 0 or at least t: nothing small follows.
+        harmless = all(key in loose for key in hidden_here) and publishable(
+            sum(values[key] for key in set(hidden_here)), threshold
+        )
+        if not needs and not harmless and line.total not in hidden:
             known = sum(values[key] for key in hidden_here if key not in blind)
             needs = known < threshold
         if not needs:

@@ -48,8 +48,10 @@ def anonymise_training_records():
 
 @task
 def refresh_signal_insight():
-    """Rebuild the signal insight summary (``records.insight.refresh``). Returns the counts."""
-    from .insight import refresh
+    """Rebuild the signal insight summary (``records.insight.refresh``) and work out the
+    province-wide views once (``reports.warm``). Returns the counts."""
+    from .insight import refresh, reports
 
     done = refresh.refresh()
+    reports.warm()
     return {"responses": done.responses, "outcomes": done.outcomes, "rows": done.rows}

@@ -185,7 +185,7 @@ def insights(request):
     rows of the province's tables are shown; the figures are suppressed once for everyone."""
     from people.scope import insight_paths
 
-    from .insights import CoverageFilterForm, insight_tables, privacy_threshold, sliced
+    from .insights import CoverageFilterForm, privacy_threshold, sliced
 
     scope = insight_paths(request.user)
     if scope == ():
@@ -195,10 +195,13 @@ def insights(request):
         return render(request, "records/insights.html", {"form": form, "tables": []}, status=400)
     threshold = privacy_threshold()
     paths = scope
+    if scope is not None and covers_everyone(scope):
+        paths = None  # a coordinator of the (only) province sees the whole tables, totals too
     chosen = form.cleaned_data.get("organisation") or form.cleaned_data.get("region")
     if chosen is not None:
         paths = (chosen.path,)
-    tables = sliced(insight_tables(threshold=threshold), paths, form.cleaned_data.get("module"))
+    computed_at, tables = coverage_tables(threshold)
+    tables = sliced(tables, paths, form.cleaned_data.get("module"))
     return render(
         request,
         "records/insights.html",
@@ -206,10 +209,41 @@ def insights(request):
             "tables": tables,
             "threshold": threshold,
             "form": form,
-            "now": timezone.now(),
+            "now": computed_at,
             "filtered": bool(request.GET),
         },
     )
+
+
+def covers_everyone(paths):
+    """Whether the subtrees at ``paths`` hold every organisation node (one query)."""
+    from django.db.models import Q
+
+    from people.models import Organisation
+
+    within = Q(pk__in=[])
+    for path in paths:
+        within |= Q(path__startswith=path)
+    return not Organisation.objects.exclude(within).exists()
+
+
+def coverage_tables(threshold):
+    """(when computed, the coverage tables): worked out at most once per
+    ``INSIGHTS_COVERAGE_CACHE_SECONDS`` (default 300) for all readers, since it reads every
+    person's status; the page says when ("Stand per …")."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from .insights import insight_tables
+
+    seconds = getattr(settings, "INSIGHTS_COVERAGE_CACHE_SECONDS", 300)
+    key = f"insights:coverage:{threshold}:{timezone.localdate().isoformat()}"
+    found = cache.get(key) if seconds else None
+    if found is None:
+        found = (timezone.now(), insight_tables(threshold=threshold))
+        if seconds:
+            cache.set(key, found, seconds)
+    return found
 
 
 @login_required

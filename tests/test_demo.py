@@ -377,6 +377,8 @@ def test_about_forty_learners_work_in_teams_with_unique_employee_numbers(demo):
         organisation__path__startswith=province.path,
         organisation__kind__in=["team", "department"],
     ).select_related("user")
+    for cohort in data.insight_cohorts()["cohorts"]:  # the anonymous groups of insight.toml
+        learners = learners.exclude(user__username__startswith=f"{cohort['prefix']}-")
     assert 35 <= learners.count() <= 45
     numbers = [profile.employee_number for profile in learners]
     assert all(numbers) and len(set(numbers)) == len(numbers)
@@ -871,3 +873,20 @@ def test_two_municipalities_have_a_filled_in_closed_round_with_results(demo, cli
     assert "Gemeente Oisterwijk" in overview and "Gemeente Bernheze" in overview
     page = client.get(f"/scan/rondes/{rounds[0].pk}/").content.decode()
     assert "Scores per thema" in page and "Handreikingen voor de zwakste thema" in page
+
+
+def test_the_signal_insight_shows_weak_signals_and_learning_after_training(demo, settings):
+    from records.insight import queries, reports
+
+    settings.INSIGHTS_PRIVACY_THRESHOLD = 5
+    rows = reports.build(reports.SIGNALS, queries.Filters(), use_cache=False).rows
+    shown = [row for row in rows if row.values["first_rate"] is not None]
+    assert len(shown) >= 5
+    assert shown[0].values["first_rate"] < 50  # the weakest first, and poorly recognised
+    assert any(row.values["first_rate"] >= 70 for row in shown)
+    assert any(
+        row.values["before_rate"] is not None
+        and row.values["after_rate"] is not None
+        and row.values["after_rate"] > row.values["before_rate"] + 10
+        for row in rows
+    )

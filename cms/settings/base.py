@@ -349,6 +349,8 @@ LEAVERS_RETENTION_DAYS = int(os.environ.get("LEAVERS_RETENTION_DAYS", "365"))
 # a rebuild (and says how old the figures are).
 INSIGHTS_PRIVACY_THRESHOLD = int(os.environ.get("INSIGHTS_PRIVACY_THRESHOLD", "5"))
 INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("INSIGHTS_MAX_AGE_MINUTES", "60"))
+# Today's coverage (who completed what) is worked out at most once per this many seconds.
+INSIGHTS_COVERAGE_CACHE_SECONDS = int(os.environ.get("INSIGHTS_COVERAGE_CACHE_SECONDS", "300"))
 
 # The resilience scan (scan/): a round's results show only with at least this many respondents,
 # and a comparison with a region or the province only over at least this many organisations

@@ -26,3 +26,7 @@ SERVE_MEDIA = True  # the live server of the browser tests shows the module imag
 # are tested on purpose (tests/cms/test_cache.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # noqa: F405
+
+# Today's coverage is computed on every request in the tests (a test that changes the records
+# reads them back at once); the cache itself is tested with the setting on.
+INSIGHTS_COVERAGE_CACHE_SECONDS = 0

@@ -164,9 +164,25 @@ def protect(rows, totals=(), threshold=None):
     for total, children in totals:
         for name in FIGURE_SETS:
             lines.append(Line((total, name), tuple((child, name) for child in children)))
+    # What is never published is hidden from the start: the groups themselves, the differences,
+    # and the rest of the people of a filtered selection. Disclosure control then protects them
+    # like any hidden figure, and knows that a reader cannot subtract them.
+    unpublished = {
+        (row, name)
+        for row in atoms
+        for name in FIGURE_SETS
+        if name not in RELEASED or (isinstance(row, tuple) and row[:1] == ("out",))
+    }
     also_hide = set()
     while True:
-        suppression = suppress(values, lines, groups, threshold=threshold, also_hide=also_hide)
+        suppression = suppress(
+            values,
+            lines,
+            groups,
+            threshold=threshold,
+            also_hide=also_hide,
+            unpublished=unpublished,
+        )
         released = {
             (row, name): suppression.shown((row, name)) for row in atoms for name in RELEASED
         }

@@ -308,3 +308,20 @@ BUILDERS = {
     ),
     QUARTERS: _flat(QUARTERS, "quarter", queries.by_quarter, quarter_label),
 }
+
+
+def warm():
+    """Work out the province-wide views once after a refresh (the task worker does), so that
+    the first reader does not wait for disclosure control: the signals, and every breakdown of
+    the weakest signal (the one the breakdowns open on)."""
+    import dataclasses
+
+    signals = build(SIGNALS, queries.Filters())
+    weakest = next((row for row in signals.rows if not row.too_few), None)
+    if weakest is None:
+        return
+    from scenarios.models import Signal
+
+    filters = dataclasses.replace(queries.Filters(), signal=Signal.objects.get(pk=weakest.key))
+    for view in (ORGANISATIONS, FUNCTIONS, QUARTERS):
+        build(view, filters)

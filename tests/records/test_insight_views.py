@@ -194,3 +194,14 @@ def test_the_page_costs_a_fixed_number_of_queries(client, history):
     with CaptureQueriesContext(connection) as cold:
         client.get(f"/leren/inzicht/signalen/organisaties/?function=boa&signal={history.s2.pk}")
     assert len(cold) <= 15, "\n".join(q["sql"][:150] for q in cold.captured_queries)
+
+
+def test_the_refresh_task_works_out_the_province_wide_views_ahead(client, history):
+    from records.tasks import refresh_signal_insight
+
+    refresh_signal_insight.enqueue()  # inline in the tests
+    login_with_mfa(client, user_with(roles.COORDINATORS))
+    client.get("/leren/inzicht/signalen/")  # warm the session
+    with CaptureQueriesContext(connection) as queries_run:
+        client.get("/leren/inzicht/signalen/organisaties/")
+    assert not any("records_signalsummary" in q["sql"] and "SUM" in q["sql"] for q in queries_run)

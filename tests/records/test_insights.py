@@ -238,3 +238,13 @@ def test_a_filter_that_is_not_a_choice_is_refused_with_a_message(client, provinc
     response = client.get("/leren/inzicht/?region=abc")
     assert response.status_code == 400
     assert "Gebied" in response.content.decode()
+
+
+def test_coverage_is_worked_out_once_for_a_while_and_says_when(client, province, settings):
+    settings.INSIGHTS_COVERAGE_CACHE_SECONDS = 300
+    login_with_mfa(client, province["coordinator"])
+    client.get("/leren/inzicht/")
+    with CaptureQueriesContext(connection) as cached:
+        html = client.get("/leren/inzicht/").content.decode()
+    assert "Stand per" in html
+    assert not any("training_completion" in query["sql"] for query in cached.captured_queries)

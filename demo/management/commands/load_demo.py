@@ -64,7 +64,10 @@ class Command(BaseCommand):
         )
         write(
             f"  New attempts: {len(summary.attempts_created)} of the demo accounts, "
-            f"{summary.people_attempts_created} of the other learners"
+            f"{summary.people_attempts_created} of the other learners, "
+            f"{summary.cohort_attempts_created} of the insight cohorts "
+            f"({summary.cohort_learners_created} new learners); "
+            f"signal insight: {summary.insight_outcomes} outcomes"
         )
         write(f"  New certificates: {summary.certificates_issued} (besides those of new passes)")
         write(f"  Resilience scan: {summary.scan.title} ({summary.scan.url})")
