@@ -27,10 +27,15 @@ from training.models import Attempt
 pytestmark = pytest.mark.django_db
 
 
+# The real clock, kept before any test moves timezone.localdate (days() is used inside such
+# patches).
+_real_localdate = timezone.localdate
+
+
 def today():
     """Today, asked at the moment of use: a run that passes midnight must not compare
     dates computed at import with dates the code computes later."""
-    return timezone.localdate()
+    return _real_localdate()
 
 
 def days(n):
