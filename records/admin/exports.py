@@ -80,6 +80,14 @@ class ExportFilterForm(forms.Form):
         required=False,
     )
 
+    separator = forms.ChoiceField(
+        label=_("CSV separator"),
+        choices=exports.CSV_SEPARATORS,
+        initial=exports.SEMICOLON,
+        required=False,
+        help_text=_("Excel in Dutch opens a CSV file with semicolons in columns."),
+    )
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = organisations_visible_to(user).order_by("path")
@@ -138,8 +146,10 @@ class ExportView(View):
             return self.render(form, status=429, error=ratelimits.message(ratelimits.EXPORT))
         entry = export.start_audit(action)
         if action == exports.CSV:
+            separator = form.cleaned_data.get("separator") or exports.SEMICOLON
             response = StreamingHttpResponse(
-                export.iter_csv(entry), content_type=exports.CONTENT_TYPES[exports.CSV]
+                export.iter_csv(entry, separator=separator),
+                content_type=exports.CONTENT_TYPES[exports.CSV],
             )
             response["Content-Disposition"] = (
                 f'attachment; filename="{export.filename(exports.CSV)}"'
