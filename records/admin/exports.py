@@ -168,8 +168,8 @@ class ExportView(View):
 
     def render(self, form, row_count=None, status=200, error=None):
         context = {
-            "page_title": _("Export completions"),
-            "header_title": _("Export completions"),
+            "page_title": _("Export progress"),
+            "header_title": _("Export progress"),
             "header_icon": "download",
             "form": form,
             "row_count": row_count,
@@ -242,7 +242,7 @@ urlpatterns = [
 
 menu_items = [
     ExportMenuItem(
-        _("Export completions"),
+        _("Export progress"),
         reverse_lazy("training_export"),
         name="training-export",
         icon_name="download",

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people import roles
-from people.models import AuditEntry
+from people.models import AuditEntry, Profile
 from people.status import TrainingStatus
 from records import dashboard
 from records.dashboard import PAGE_SIZE, build_dashboard
@@ -601,3 +601,26 @@ def test_the_csv_download_has_a_dutch_name_and_a_separator_choice(world, client)
     commas = client.post(action, {"separator": ","})
     body = b"".join(commas.streaming_content).decode("utf-8").removeprefix("\ufeff")
     assert body.startswith("Naam,Personeelsnummer,Team,")
+
+
+def test_people_sort_by_surname_without_tussenvoegsel(world):
+    team = world["tree"]["team-a1"]
+    for username, first, last, infix in [
+        ("ruud", "Ruud", "van den Heuvel", "van den"),
+        ("jan", "Jan", "Jansen", ""),
+        ("sanne", "Sanne", "de Vries", "de"),
+    ]:
+        user = person(username, team, first_name=first, last_name=last)
+        Profile.objects.filter(user=user).update(infix=infix)
+    board = build_dashboard(SuperuserFactory(), {})
+    # Aalders … Evers, then van den Heuvel under H, Jansen, de Vries under V.
+    assert [row.username for row in board.rows] == [
+        "anna",
+        "bram",
+        "cor",
+        "dina",
+        "eva",
+        "ruud",
+        "jan",
+        "sanne",
+    ]
