@@ -29,6 +29,7 @@ from certificates import services as certificate_services
 from certificates.models import Certificate
 from cms.models import HomePage
 from people.models import Assignment, Organisation, Profile
+from people.names import split_infix
 from people.roles import COORDINATORS, HR, LEARNERS, MANAGERS, TRAINERS, ensure_groups
 from records.insight import refresh as insight_refresh
 from scan import services as scan_services
@@ -358,7 +359,7 @@ def ensure_users(groups, nodes, summary, password=None):
             password.set_on(user)
             summary.users_created.append(username)
         user.save()
-        profile = {"function": account["function"]}
+        profile = {"function": account["function"], "infix": split_infix(user.last_name)[0]}
         if "organisation" in account:
             profile.update(
                 organisation=nodes[account["organisation"]],
@@ -415,6 +416,7 @@ def ensure_people(groups, nodes, summary, password=None):
             "function": person.function,
             "employee_number": person.employee_number,
             "active": person.active,
+            "infix": split_infix(person.last_name)[0],
         }
         profile = profiles.get(user.pk)
         if profile is None:

@@ -22,6 +22,7 @@ their user name and no usable password. Everything here validates; ``people.impo
 the file, runs the dry run and the real import, and writes the audit entry.
 """
 
+import datetime
 import functools
 import re
 
@@ -49,6 +50,15 @@ COLUMNS = {
     "organisatie": ("organisatie", "organisation", "organization"),
     "functie": ("functie", "function"),
     "actief": ("actief", "active"),
+    "in dienst": (
+        "indienst",
+        "datumindienst",
+        "indienstsinds",
+        "indiensttreding",
+        "startdatum",
+        "hiredate",
+        "startdate",
+    ),
 }
 REQUIRED_COLUMNS = (
     "personeelsnummer",
@@ -67,6 +77,7 @@ COLUMN_LABELS = {
     "organisatie": gettext_lazy("organisation"),
     "functie": gettext_lazy("function"),
     "actief": gettext_lazy("active"),
+    "in dienst": gettext_lazy("in service since"),
 }
 _ALIASES = {alias: column for column, aliases in COLUMNS.items() for alias in aliases}
 
@@ -208,6 +219,31 @@ class FunctionWidget(widgets.Widget):
         return code
 
 
+class HireDateWidget(widgets.Widget):
+    """A hire date as HR's files write it: 2026-03-01, 1-3-2026, 01/03/2026, or a date cell
+    of a spreadsheet. Empty: unchanged (a new person: the day of the import)."""
+
+    FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        text = (value or "").strip()
+        if not text:
+            return None
+        if "T" in text and text[:4].isdigit():  # a spreadsheet's date cell, read as text
+            text = text.split("T", 1)[0]
+        for date_format in self.FORMATS:
+            try:
+                return datetime.datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("Not a date: “%(value)s”; write it as 2026-03-01 or 1-3-2026.") % {"value": value}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
 class ActiveWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = (value or "").strip().casefold()
@@ -234,6 +270,8 @@ FIELD_COLUMNS = {
     "organisation": "organisatie",
     "function": "functie",
     "active": "actief",
+    "started_on": "in dienst",
+    "infix": "tussenvoegsel",
 }
 COMPARED = (
     "employee_number",
@@ -243,6 +281,8 @@ COMPARED = (
     "organisation",
     "function",
     "active",
+    "started_on",
+    "infix",
 )
 
 
@@ -279,6 +319,8 @@ def snapshot(profile):
         "organisation": profile.organisation_id,
         "function": profile.function if profile.pk else None,
         "active": profile.active if profile.pk else None,
+        "started_on": profile.started_on,
+        "infix": profile.infix,
     }
 
 
@@ -296,9 +338,21 @@ class StaffResource(resources.ModelResource):
     last_name = fields.Field(
         attribute="user__last_name", column_name="achternaam", widget=RequiredTextWidget(150)
     )
+    infix = fields.Field(
+        attribute="infix",
+        column_name="tussenvoegsel",
+        widget=RequiredTextWidget(30, required=False),
+    )
     email = fields.Field(attribute="user__email", column_name="e-mail", widget=EmailWidget())
     function = fields.Field(attribute="function", column_name="functie", widget=FunctionWidget())
     active = fields.Field(attribute="active", column_name="actief", widget=ActiveWidget())
+    # An empty cell keeps the date there is (``saves_null_values``).
+    started_on = fields.Field(
+        attribute="started_on",
+        column_name="in dienst",
+        widget=HireDateWidget(),
+        saves_null_values=False,
+    )
 
     class Meta:
         model = Profile
@@ -310,6 +364,8 @@ class StaffResource(resources.ModelResource):
             "organisation",
             "function",
             "active",
+            "started_on",
+            "infix",
         )
         import_id_fields = ("employee_number",)
         use_transactions = True

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import tablib
 from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .import_resources import (
@@ -25,6 +26,7 @@ from .import_resources import (
     normalise_header,
 )
 from .models import AuditEntry, Function, Organisation
+from .names import split_infix
 
 FORMATS = ("csv", "xlsx")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -216,19 +218,24 @@ def read_staff_file(content, file_name):
 
 
 def _dataset(staff):
-    """A tablib Dataset with the canonical columns (the infix joined to the surname)."""
+    """A tablib Dataset with the canonical columns: the last name as it is written, with its
+    tussenvoegsel ("van den Heuvel"), and the tussenvoegsel apart ("van den"), which lists sort
+    without (``people.names``). Without a tussenvoegsel column, it is read off the last name."""
     kept = [i for i, header in enumerate(staff.headers) if header is not None]
     columns = [staff.headers[i] for i in kept]
-    infix = columns.index("tussenvoegsel") if "tussenvoegsel" in columns else None
-    headers = [column for column in columns if column != "tussenvoegsel"]
+    given = "tussenvoegsel" in columns
+    headers = columns if given else [*columns, "tussenvoegsel"]
+    infix, surname = headers.index("tussenvoegsel"), headers.index("achternaam")
     dataset = tablib.Dataset(headers=headers)
     for row in staff.rows:
         cells = [row[1:][i] for i in kept]
-        if infix is not None:
-            prefix = cells.pop(infix)
-            surname = headers.index("achternaam")
+        if given:
+            prefix = " ".join(cells[infix].split())
+            cells[infix] = prefix
             if prefix:
                 cells[surname] = f"{prefix} {cells[surname]}".strip()
+        else:
+            cells.append(split_infix(cells[surname])[0])
         dataset.append(cells)
     return dataset
 
@@ -267,6 +274,8 @@ FIELD_LABELS = {
     "organisation": "organisatie",
     "function": "functie",
     "active": "actief",
+    "started_on": "in dienst",
+    "infix": "tussenvoegsel",
 }
 
 
@@ -292,6 +301,8 @@ def _displayed(preview):
             return str(functions.get(value, value))
         if name == "active":
             return _("yes") if value else _("no")
+        if name == "started_on":
+            return formats.date_format(value, "j F Y")
         return value
 
     for row in preview:

@@ -7,6 +7,7 @@ records. Learners' training records are in ``training``, what managers and HR se
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -116,11 +117,27 @@ class Profile(models.Model):
     function = models.CharField(
         _("function"), max_length=30, choices=Function.choices, default=Function.OTHER
     )
+    # The tussenvoegsel of the last name ("van den" of "van den Heuvel"): the user's last name
+    # holds it as it is written, lists sort without it (``people.names``).
+    infix = models.CharField(_("infix (tussenvoegsel)"), max_length=30, blank=True, default="")
     employee_number = models.CharField(
         _("employee number"), max_length=40, unique=True, null=True, blank=True
     )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Unticked when the person has left.")
+    )
+    # When the person joined: the hire date from a staff list, or else the day the profile was
+    # made. Someone who joins after a module was assigned gets the assignment's period from
+    # this day (``people.status.personal_due_date``). Empty (profiles from before this field):
+    # there from the start.
+    started_on = models.DateField(
+        _("in service since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The hire date. Someone who joins after a module was assigned gets the "
+            "assignment's period for newcomers from this day."
+        ),
     )
     # Set (to the day) whenever the profile becomes inactive, by an import or in the admin;
     # cleared when it becomes active again. The leavers' retention period counts from here.
@@ -138,6 +155,11 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.started_on is None:
+            self.started_on = timezone.localdate()
+        super().save(*args, **kwargs)
 
     @property
     def audience(self):
@@ -182,7 +204,18 @@ class Assignment(models.Model):
         blank=True,
         help_text=_("Leave empty for every function."),
     )
-    due_date = models.DateField(_("due date"))
+    due_date = models.DateField(
+        _("due date"),
+        help_text=_("For everyone there when the module is assigned."),
+    )
+    newcomer_days = models.PositiveSmallIntegerField(
+        _("days for newcomers"),
+        default=60,
+        help_text=_(
+            "Someone who joins later (whose start date lies after the day this assignment was "
+            "made) has this many days from their start, and at least until the due date."
+        ),
+    )
     validity_months = models.PositiveSmallIntegerField(
         _("valid for (months)"),
         null=True,

@@ -74,10 +74,39 @@ def status_of(completion, *, due_date=None, validity_months=None, today=None):
     return AssignedStatus(TrainingStatus.NOT_STARTED, due_date, None, completion)
 
 
-def status_for_assignment(assignment, completion, today=None):
+def personal_due_date(due_date, assigned_on, newcomer_days, started_on):
+    """A person's due date on an assignment: its due date for everyone who was there when it
+    was made (``assigned_on``); for someone who started later, ``newcomer_days`` from their
+    start, and never before the due date. New staff are not overdue on their first day."""
+    if due_date is None or started_on is None or assigned_on is None:
+        return due_date
+    if started_on <= assigned_on:
+        return due_date
+    return max(due_date, started_on + datetime.timedelta(days=newcomer_days or 0))
+
+
+def assignment_due_date(assignment, started_on):
+    """``personal_due_date`` for an ``Assignment`` (or a ``.values()`` row of one)."""
+    if assignment is None:
+        return None
+    if isinstance(assignment, dict):
+        if started_on is None:
+            return assignment["due_date"]
+        assigned_on = assignment.get("assigned_on") or local_date(assignment["created_at"])
+        return personal_due_date(
+            assignment["due_date"], assigned_on, assignment["newcomer_days"], started_on
+        )
+    return personal_due_date(
+        assignment.due_date, local_date(assignment.created_at), assignment.newcomer_days, started_on
+    )
+
+
+def status_for_assignment(assignment, completion, today=None, started_on=None):
+    """The status on ``assignment`` of someone who started on ``started_on`` (None: there from
+    the start)."""
     return status_of(
         completion,
-        due_date=assignment.due_date if assignment else None,
+        due_date=assignment_due_date(assignment, started_on),
         validity_months=assignment.validity_months if assignment else None,
         today=today,
     )

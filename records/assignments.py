@@ -53,7 +53,10 @@ def assigned_trainings(profiles, today=None, *, live_only=True, assignments=None
             profile,
             assignment,
             status_for_assignment(
-                assignment, completions.get((profile.user_id, assignment.module_id)), today
+                assignment,
+                completions.get((profile.user_id, assignment.module_id)),
+                today,
+                started_on=profile.started_on,
             ),
         )
         for profile, assignment in pairs

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people import roles
 from people.models import Assignment, AssignmentIndex, Profile, ancestor_paths
+from people.names import surname_order
 from people.scope import organisations_visible_to, scope_paths, sees_everyone
 from people.status import TrainingStatus, status_for_assignment
 from scenarios import numbers
@@ -97,6 +98,7 @@ class Person(NamedTuple):
     function: str
     path: str  # of their organisation node
     team: str  # their organisation node's name
+    started_on: object  # the day they joined (None: there from the start)
 
 
 @dataclass
@@ -209,8 +211,8 @@ def build_dashboard(user, params, today=None):
     rows = []
     tally = Counter()
     figures = {module.pk: ModuleFigures(module) for module in columns}
-    # Without a completion record the status depends on the assignment alone: worked out once
-    # per assignment and shared (AssignedStatus is immutable).
+    # Without a completion record the status depends on the assignment and the day the person
+    # started alone: worked out once per pair and shared (AssignedStatus is immutable).
     without_record = {}
     for person in people:
         cells = []
@@ -222,13 +224,16 @@ def build_dashboard(user, params, today=None):
                 continue
             completion = completions.get((person.user_id, column_id))
             if completion is None:
-                status = without_record.get(assignment.id)
+                key = (assignment.id, person.started_on)
+                status = without_record.get(key)
                 if status is None:
-                    status = without_record[assignment.id] = status_for_assignment(
-                        assignment, None, today=today
+                    status = without_record[key] = status_for_assignment(
+                        assignment, None, today=today, started_on=person.started_on
                     )
             else:
-                status = status_for_assignment(assignment, completion, today=today)
+                status = status_for_assignment(
+                    assignment, completion, today=today, started_on=person.started_on
+                )
             cells.append(status)
             tally[status.status] += 1
             figures[column_id].assigned += 1
@@ -361,6 +366,8 @@ ASSIGNMENT_FIELDS = (
     "function",
     "due_date",
     "validity_months",
+    "created_at",
+    "newcomer_days",
     "module__title",
     "organisation__path",
 )
@@ -411,7 +418,7 @@ def _people(user, team, teams):
     people = (
         Profile.objects.visible_to(user)
         .filter(active=True, organisation__isnull=False)
-        .order_by("user__last_name", "user__first_name", "user__username", "pk")
+        .order_by(surname_order(), "user__first_name", "user__username", "pk")
     )
     if team is not None:
         people = people.filter(organisation__path__startswith=team.path)
@@ -430,6 +437,7 @@ def _people(user, team, teams):
             "function",
             "organisation__path",
             "organisation__name",
+            "started_on",
         )
     ]
     if sees_everyone(user):

@@ -29,14 +29,16 @@ import tempfile
 from dataclasses import dataclass
 
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
-from people.models import AuditEntry
+from people.models import AuditEntry, Function
 from people.status import TrainingStatus
 
-from .resources import CompletionResource, ExportContext, export_rows
+from .resources import COLUMNS, CompletionResource, ExportContext, YesNo, export_rows
 from .spreadsheet import neutralise
 
 CSV = "csv"
@@ -48,7 +50,18 @@ CONTENT_TYPES = {
 }
 # Excel only reads a CSV file as UTF-8 (names like Çelik or Müller) when it starts with a BOM.
 CSV_BOM = "\ufeff"
+# The separator of a CSV file. Excel set to Dutch (and most Dutch HR systems) reads fields
+# separated by semicolons, because the comma is the decimal sign; a comma is for the rest.
+SEMICOLON = ";"
+COMMA = ","
+CSV_SEPARATORS = (
+    (SEMICOLON, _("Semicolon (;), for Excel in Dutch")),
+    (COMMA, _("Comma (,), for Excel in English and other programs")),
+)
 CSV_FLUSH_BYTES = 16 * 1024
+# Column widths of the XLSX file, in characters.
+DATE_WIDTH = 10
+MAX_COLUMN_WIDTH = 60
 # Rows handed to ``csv.writer.writerows`` at a time (about 20 kB of CSV).
 CSV_BATCH_ROWS = 200
 
@@ -167,7 +180,7 @@ class CompletionExport:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def iter_csv(self, audit_entry=None):
+    def iter_csv(self, audit_entry=None, separator=SEMICOLON):
         """The CSV file as a stream of byte chunks of a few kilobytes, counting the rows and
         completing the audit entry when the stream ends (or is broken off).
 
@@ -178,13 +191,13 @@ class CompletionExport:
 
         def stream():
             with translation.override(language), timezone.override(zone):
-                yield from self._csv_chunks(audit_entry)
+                yield from self._csv_chunks(audit_entry, separator)
 
         return stream()
 
-    def _csv_chunks(self, audit_entry):
+    def _csv_chunks(self, audit_entry, separator):
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = csv.writer(buffer, delimiter=separator)
 
         def drain():
             data = buffer.getvalue()
@@ -212,16 +225,51 @@ class CompletionExport:
     def write_xlsx(self, target):
         """Write the XLSX file to ``target`` (a path or a binary file) with openpyxl's
         write-only workbook; return the number of rows written. Text stays text (neutralised,
-        without the control characters XLSX cannot hold); numbers and dates stay numeric."""
+        without the control characters XLSX cannot hold); numbers and dates stay numeric. The
+        columns are as wide as what they hold, the header row stays in view while scrolling
+        and carries filter buttons."""
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=str(_("Completions"))[:31])
-        sheet.append(self.headers())
+        sheet = workbook.create_sheet(title=str(_("Progress"))[:31])
+        headers = self.headers()
+        for index, width in enumerate(self.column_widths(headers), 1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.append(headers)
         count = 0
         for row in self.cell_rows():
             sheet.append([_xlsx_value(value) for value in row])
             count += 1
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
         workbook.save(target)
         return count
+
+    def column_widths(self, headers):
+        """A width per column (in characters) that fits its header and what it can hold,
+        known before the first row is written (the rows are streamed, never held): the longest
+        module title, organisation name and label; dates and numbers their own width; names
+        and e-mail addresses a width that fits nearly all."""
+        context = self.resource.context
+        organisations = [name for name, _kind in context.organisations.values()]
+        longest = {
+            "employee_number": 14,
+            "name": 28,
+            "email": 34,
+            "organisation": _longest(organisations),
+            "team": _longest(organisations),
+            "function": _longest(str(label) for label in Function.labels),
+            "active": _longest(str(label) for label in YesNo.labels),
+            "module": _longest(context.titles.values()),
+            "status": _longest(str(label) for label in TrainingStatus.labels),
+            "due_date": DATE_WIDTH,
+            "score": 6,
+            "first_completed": DATE_WIDTH,
+            "valid_until": DATE_WIDTH,
+            "attempts": 6,
+        }
+        return [
+            min(max(len(str(header)), longest.get(name, 12)) + 2, MAX_COLUMN_WIDTH)
+            for name, header in zip(COLUMNS, headers, strict=True)
+        ]
 
     def xlsx_file(self):
         """The XLSX file in an anonymous temporary file, rewound, and its number of rows."""
@@ -235,7 +283,19 @@ class CompletionExport:
         return spool, count
 
     def filename(self, file_format):
-        return f"completions-{self.today.isoformat()}.{file_format}"
+        """``voortgang-2026-12-05.csv``: the file's name in the user's language (Dutch by
+        default), with the day of the export."""
+        return dated_filename(_("progress"), self.today, file_format)
+
+
+def dated_filename(name, day, file_format):
+    """A download's name: ``name`` (translated, made safe for a file name), the day, the
+    extension."""
+    return f"{slugify(str(name)) or 'export'}-{day.isoformat()}.{file_format}"
+
+
+def _longest(texts):
+    return max((len(text) for text in texts), default=0)
 
 
 def _batches(rows, size):

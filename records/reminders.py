@@ -37,6 +37,7 @@ from django.utils import timezone, translation
 
 from people import roles
 from people.models import Profile
+from people.names import surname_key
 from people.scope import _collapse
 from people.status import NEEDS_ACTION, TrainingStatus
 
@@ -170,7 +171,7 @@ def digest_entries(manager, today=None, trainings=None):
     entries.sort(
         key=lambda t: (
             t.profile.organisation.path,
-            t.profile.user.last_name.lower(),
+            surname_key(t.profile.user.last_name, t.profile.infix),
             t.profile.user.first_name.lower(),
             t.profile.user.username,
             t.assignment.module.title,

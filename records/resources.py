@@ -48,8 +48,9 @@ from people.models import (
     Organisation,
     ancestor_paths,
 )
+from people.names import surname_order
 from people.scope import people_scope, sees_everyone
-from people.status import TrainingStatus, status_of
+from people.status import TrainingStatus, assignment_due_date, local_date, status_of
 from scenarios.models import ModulePage
 from training.models import Completion
 
@@ -84,6 +85,7 @@ PERSON_FIELDS = (
     "profile__function",
     "profile__active",
     "profile__organisation__path",
+    "profile__started_on",
 )
 # What one completion record adds (the ``done`` relation of ``ExportRows``); all None for a
 # person without one.
@@ -114,14 +116,15 @@ _PATH, _FUNCTION, _ACTIVE = (
     PERSON_FIELDS.index("profile__function"),
     PERSON_FIELDS.index("profile__active"),
 )
-# People in the order of the export (by surname, then first name).
-PERSON_ORDER = ("last_name", "first_name", "pk")
+# People in the order of the export: by surname without its tussenvoegsel, then first name.
+PERSON_ORDER = (surname_order("last_name", "profile__infix"), "first_name", "pk")
 
 # What the status (and due date and validity) of a row is worked out from.
 STATUS_READS = (
     "profile__organisation__path",
     "profile__function",
     "profile__active",
+    "profile__started_on",
     "module_id",
     "completion_id",
     "last_completed_at",
@@ -253,11 +256,21 @@ class ExportContext:
             assignments = assignments.filter(organisation__path__in=organisations.keys())
         if module is not None:
             assignments = assignments.filter(module=module)
-        index = AssignmentIndex.from_values(
+        rows = list(
             assignments.values(
-                "pk", "module_id", "organisation__path", "function", "due_date", "validity_months"
+                "pk",
+                "module_id",
+                "organisation__path",
+                "function",
+                "due_date",
+                "validity_months",
+                "created_at",
+                "newcomer_days",
             )
         )
+        for row in rows:  # the day each was made, once: newcomers' due dates count from it
+            row["assigned_on"] = local_date(row["created_at"])
+        index = AssignmentIndex.from_values(rows)
         titles = dict(ModulePage.objects.values_list("pk", "title"))
         return cls(organisations, index, today or timezone.localdate(), titles)
 
@@ -511,16 +524,18 @@ class CompletionResource(resources.ModelResource):
             self._zone = timezone.get_current_timezone()
         return moment.astimezone(self._zone).date()
 
-    def assigned_status(self, path, function, active, module_id, completion_id, last_completed):
+    def assigned_status(
+        self, path, function, active, started_on, module_id, completion_id, last_completed
+    ):
         """The row's status code, due date and valid-until date (``status_of`` for the
         assignment that applies), worked out once per row (three columns read them).
         Remembered by what they depend on: with a pass, the assignment's validity and the day
         of the pass; without one, the due date and whether there is a record. A few thousand
         combinations at most, whatever the number of rows."""
-        key = (path, function, active, module_id, completion_id is None, last_completed)
+        key = (path, function, active, started_on, module_id, completion_id is None, last_completed)
         if key != self._status_key:
             assignment = self.context.assignment_for(path, function, active, module_id)
-            due_date = assignment["due_date"] if assignment else None
+            due_date = assignment_due_date(assignment, started_on)
             months = assignment["validity_months"] if assignment else None
             if completion_id is None:
                 known = ("none", due_date)

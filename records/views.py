@@ -32,6 +32,7 @@ from .dashboard import (
     page_links,
     page_of,
 )
+from .exports import CSV_SEPARATORS, SEMICOLON, dated_filename
 from .personal_data import personal_data
 from .spreadsheet import neutralise
 
@@ -49,7 +50,7 @@ def dashboard(request):
     and completion per module over everyone the filters select. A page number past the last
     page shows the last page; one that is not a number is refused with a message (400)."""
     board = _dashboard_or_refuse(request, request.GET)
-    context = {"board": board}
+    context = {"board": board, "csv_separators": CSV_SEPARATORS}
     if board.is_valid:
         try:
             page = page_of(board.rows, request.GET.get("page"))
@@ -149,12 +150,15 @@ def dashboard_csv(request):
         row_count=len(rows),
         file_format="csv",
     )
-    writer = csv.writer(_Echo())
+    separator = request.POST.get("separator") or SEMICOLON
+    if separator not in dict(CSV_SEPARATORS):
+        separator = SEMICOLON
+    writer = csv.writer(_Echo(), delimiter=separator)
     lines = (writer.writerow(line) for line in _csv_rows(board))
     response = StreamingHttpResponse(
         itertools.chain([CSV_BOM], lines), content_type="text/csv; charset=utf-8"
     )
-    filename = f"training-status-{timezone.localdate():%Y-%m-%d}.csv"
+    filename = dated_filename(_("team-progress"), timezone.localdate(), "csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

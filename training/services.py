@@ -117,6 +117,8 @@ def catalogue_for(user, catalogue):
         for a in Attempt.objects.open().filter(learner=user, module_id__in=module_ids)
     }
     assignments = assignments_for(user)
+    profile = profile_of(user)
+    started_on = profile.started_on if profile is not None else None
     entries = []
     for module in modules:
         assignment = assignments.get(module.pk)
@@ -127,11 +129,17 @@ def catalogue_for(user, catalogue):
                 completion,
                 open_attempts.get(module.pk),
                 assignment,
-                status_for_assignment(assignment, completion) if assignment else None,
+                (
+                    status_for_assignment(assignment, completion, started_on=started_on)
+                    if assignment
+                    else None
+                ),
             )
         )
-    # Assigned first, soonest due first; the rest keep the catalogue's order.
-    entries.sort(key=lambda e: (e.assignment is None, e.assignment.due_date if e.assignment else 0))
+    # Assigned first, soonest (personal) due date first; the rest keep the catalogue's order.
+    entries.sort(
+        key=lambda e: (e.assignment is None, e.assigned_status.due_date if e.assignment else 0)
+    )
     return entries
 
 

@@ -32,6 +32,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from ..models import Assignment, Function, Organisation, OrganisationKind, Profile
+from ..names import surname_order
 from ..scope import organisations_visible_to
 
 # -- organisations ------------------------------------------------------------------------------
@@ -180,7 +181,8 @@ def full_name(profile):
 
 class ProfileIndexView(ScopedProfiles, generic.IndexView):
     def get_base_queryset(self):
-        return self.scoped_profiles()
+        # By surname without its tussenvoegsel: "Ruud van den Heuvel" under H.
+        return self.scoped_profiles().annotate(surname=surname_order())
 
     @cached_property
     def columns(self):
@@ -191,7 +193,7 @@ class ProfileIndexView(ScopedProfiles, generic.IndexView):
                 label=_("Name"),
                 accessor=full_name,
                 get_url=self.get_edit_url,
-                sort_key="user__last_name",
+                sort_key="surname",
             ),
             Column("employee_number", label=_("Employee number"), sort_key="employee_number"),
             Column("organisation", label=_("Organisation or team")),
@@ -230,7 +232,7 @@ class ProfileForm(WagtailAdminModelForm):
 
     class Meta:
         model = Profile
-        fields = ["organisation", "function", "employee_number", "active"]
+        fields = ["organisation", "function", "employee_number", "started_on", "active"]
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -278,7 +280,7 @@ class ProfileViewSet(ModelViewSet):
         "user__email",
         "employee_number",
     ]
-    ordering = ["user__last_name", "user__first_name", "pk"]
+    ordering = ["surname", "user__first_name", "pk"]
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
@@ -295,7 +297,25 @@ class AssignmentForm(WagtailAdminModelForm):
 
     class Meta:
         model = Assignment
-        fields = ["module", "organisation", "function", "due_date", "validity_months"]
+        fields = [
+            "module",
+            "organisation",
+            "function",
+            "due_date",
+            "newcomer_days",
+            "validity_months",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty: the model's default period for newcomers.
+        self.fields["newcomer_days"].required = False
+
+    def clean_newcomer_days(self):
+        value = self.cleaned_data.get("newcomer_days")
+        if value is None:
+            return Assignment._meta.get_field("newcomer_days").get_default()
+        return value
 
 
 class AssignmentFilterSet(WagtailFilterSet):
@@ -323,6 +343,7 @@ class AssignmentViewSet(ModelViewSet):
         Column("organisation", label=_("Organisation")),
         Column("function", label=_("Function"), accessor="get_function_display"),
         Column("due_date", label=_("Due date"), sort_key="due_date"),
+        Column("newcomer_days", label=_("Days for newcomers")),
         Column("validity_months", label=_("Valid for (months)")),
     ]
     ordering = ["due_date", "pk"]

@@ -80,6 +80,14 @@ class ExportFilterForm(forms.Form):
         required=False,
     )
 
+    separator = forms.ChoiceField(
+        label=_("CSV separator"),
+        choices=exports.CSV_SEPARATORS,
+        initial=exports.SEMICOLON,
+        required=False,
+        help_text=_("Excel in Dutch opens a CSV file with semicolons in columns."),
+    )
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = organisations_visible_to(user).order_by("path")
@@ -138,8 +146,10 @@ class ExportView(View):
             return self.render(form, status=429, error=ratelimits.message(ratelimits.EXPORT))
         entry = export.start_audit(action)
         if action == exports.CSV:
+            separator = form.cleaned_data.get("separator") or exports.SEMICOLON
             response = StreamingHttpResponse(
-                export.iter_csv(entry), content_type=exports.CONTENT_TYPES[exports.CSV]
+                export.iter_csv(entry, separator=separator),
+                content_type=exports.CONTENT_TYPES[exports.CSV],
             )
             response["Content-Disposition"] = (
                 f'attachment; filename="{export.filename(exports.CSV)}"'
@@ -158,8 +168,8 @@ class ExportView(View):
 
     def render(self, form, row_count=None, status=200, error=None):
         context = {
-            "page_title": _("Export completions"),
-            "header_title": _("Export completions"),
+            "page_title": _("Export progress"),
+            "header_title": _("Export progress"),
             "header_icon": "download",
             "form": form,
             "row_count": row_count,
@@ -232,7 +242,7 @@ urlpatterns = [
 
 menu_items = [
     ExportMenuItem(
-        _("Export completions"),
+        _("Export progress"),
         reverse_lazy("training_export"),
         name="training-export",
         icon_name="download",

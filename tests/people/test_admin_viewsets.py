@@ -295,3 +295,16 @@ def test_the_organisation_list_shows_each_nodes_code(superuser_client, tree):
     html = superuser_client.get(ORGANISATIONS).content.decode()
     assert re.search(r"<th[^>]*>\s*Code\s*</th>", html)
     assert re.search(rf"<td[^>]*>\s*{tree['team'].slug}\s*</td>", html)
+
+
+def test_the_people_list_sorts_by_surname_without_tussenvoegsel(hr_client, tree):
+    for number, (first, last, infix) in enumerate(
+        [("Ruud", "van den Heuvel", "van den"), ("Jan", "Jansen", ""), ("Els", "Hendriks", "")]
+    ):
+        user = UserFactory(username=f"sort{number}", first_name=first, last_name=last)
+        Profile.objects.filter(user=user).update(
+            organisation=tree["team"], employee_number=f"S{number}", infix=infix
+        )
+    html = hr_client.get(PROFILES).content.decode()
+    positions = [html.index(name) for name in ("Els Hendriks", "Ruud van den Heuvel", "Jan Jansen")]
+    assert positions == sorted(positions)

@@ -1,11 +1,13 @@
 """The staff-list import as a service: new people, updates, idempotence, all-or-nothing with
 every error named by row and column, scope, CSV and XLSX."""
 
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from people.imports import StaffFileError, check_staff_rows, import_staff_rows, read_staff_file
 from people.models import AuditEntry, Function, Profile
@@ -385,3 +387,36 @@ def test_an_unknown_organisation_code_lists_the_codes_the_importer_may_use(hr):
     # The codes of HR's own organisation and the teams below it, and no others.
     assert "altena, altena-handhaving" in error.message
     assert "tilburg" not in error.message and "noord-brabant" not in error.message
+
+
+def test_the_hire_date_is_imported_and_new_people_start_on_the_day_of_the_import(hr):
+    header = HEADER + ";in dienst"
+    rows = [ROWS[0] + ";1-3-2019", ROWS[1] + ";"]
+    report = do_import(hr, csv_bytes(*rows, header=header))
+    assert report.ok, report.errors
+    started = dict(Profile.objects.values_list("employee_number", "started_on"))
+    assert started["1001"] == datetime.date(2019, 3, 1)
+    assert started["1002"] == timezone.localdate()
+
+    # An empty cell later keeps the date; a bad one is refused by row and column.
+    again = do_import(hr, csv_bytes(ROWS[0] + ";", header=header))
+    assert again.ok and again.unchanged == 1
+    bad = do_import(hr, csv_bytes(ROWS[0] + ";morgen", header=header))
+    assert [(error.row, error.column) for error in bad.errors] == [(2, "in dienst")]
+
+
+def test_the_tussenvoegsel_is_kept_apart_and_the_name_sorts_under_the_surname(hr):
+    report = do_import(hr, csv_bytes(*ROWS))
+    assert report.ok, report.errors
+    bram = Profile.objects.select_related("user").get(employee_number="1002")
+    assert (bram.infix, bram.user.last_name) == ("van den", "van den Berg")
+    assert Profile.objects.get(employee_number="1001").infix == ""
+
+    # A file without the column: read off the last name.
+    content = csv_bytes(
+        "3001,Ruud,van der Linden,ruud@altena.nl,altena,boa,ja",
+        header="personeelsnummer,voornaam,achternaam,e-mail,organisatie,functie,actief",
+    )
+    assert do_import(hr, content).ok
+    ruud = Profile.objects.select_related("user").get(employee_number="3001")
+    assert (ruud.infix, ruud.user.last_name) == ("van der", "van der Linden")

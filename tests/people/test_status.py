@@ -6,7 +6,13 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from people.status import TrainingStatus, add_months, status_of
+from people.status import (
+    TrainingStatus,
+    add_months,
+    personal_due_date,
+    status_for_assignment,
+    status_of,
+)
 
 TODAY = datetime.date(2026, 6, 15)
 
@@ -76,3 +82,39 @@ def test_a_pass_counts_up_to_and_including_its_last_valid_day():
 )
 def test_add_months_keeps_the_day_or_takes_the_last_day_of_the_month(day, months, expected):
     assert add_months(day, months) == expected
+
+
+# -- newcomers: the due date runs from when the assignment reached them ------------------------
+
+DUE = datetime.date(2026, 5, 1)
+ASSIGNED = datetime.date(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("started_on", "expected"),
+    [
+        (None, DUE),  # there from the start (a profile from before hire dates)
+        (datetime.date(2020, 5, 1), DUE),  # hired long before the assignment
+        (ASSIGNED, DUE),  # joined the day it was made
+        (datetime.date(2026, 1, 20), DUE),  # joined later, but 60 days end before the due date
+        (TODAY, TODAY + datetime.timedelta(days=60)),  # joined today: 60 days from today
+    ],
+)
+def test_a_newcomers_due_date_counts_from_their_start(started_on, expected):
+    assert personal_due_date(DUE, ASSIGNED, 60, started_on) == expected
+
+
+def test_new_staff_are_not_overdue_on_their_first_day():
+    assignment = SimpleNamespace(
+        due_date=DUE,
+        created_at=timezone.make_aware(datetime.datetime.combine(ASSIGNED, datetime.time(9))),
+        newcomer_days=30,
+        validity_months=None,
+    )
+    old_hand = status_for_assignment(assignment, None, today=TODAY, started_on=None)
+    newcomer = status_for_assignment(assignment, None, today=TODAY, started_on=TODAY)
+    assert old_hand.status == TrainingStatus.OVERDUE
+    assert (newcomer.status, newcomer.due_date) == (
+        TrainingStatus.NOT_STARTED,
+        TODAY + datetime.timedelta(days=30),
+    )

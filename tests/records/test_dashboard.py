@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people import roles
-from people.models import AuditEntry
+from people.models import AuditEntry, Profile
 from people.status import TrainingStatus
 from records import dashboard
 from records.dashboard import PAGE_SIZE, build_dashboard
@@ -112,7 +112,8 @@ def csv_rows(response):
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff"), "Excel needs the BOM to read UTF-8"
     body = body.removeprefix("\ufeff")
-    return list(csv.reader(io.StringIO(body)))
+    # Excel (NL)'s separator by default (issue 13): a semicolon.
+    return list(csv.reader(io.StringIO(body), delimiter=";"))
 
 
 # -- who appears -------------------------------------------------------------------------------
@@ -584,3 +585,42 @@ def test_dashboard_is_dutch_by_default_and_english_on_request(world, client):
     english = client.get(URL).content.decode()
     assert "Training status of my teams" in english
     assert "Overdue" in english and "valid until" in english and "Completion rate" in english
+
+
+def test_the_csv_download_has_a_dutch_name_and_a_separator_choice(world, client):
+    manager = manager_of("mgr-a1", world["tree"]["team-a1"], world["tree"]["team-a2"])
+    page = get(client, manager).content.decode()
+    action, _fields = download_form(page)
+    assert 'name="separator"' in page and "Puntkomma (;): Excel (NL)" in page
+
+    response = client.post(action)
+    today = timezone.localdate().isoformat()
+    assert f'filename="teamvoortgang-{today}.csv"' in response["Content-Disposition"]
+    assert csv_rows(response)[0][:2] == ["Naam", "Personeelsnummer"]
+
+    commas = client.post(action, {"separator": ","})
+    body = b"".join(commas.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    assert body.startswith("Naam,Personeelsnummer,Team,")
+
+
+def test_people_sort_by_surname_without_tussenvoegsel(world):
+    team = world["tree"]["team-a1"]
+    for username, first, last, infix in [
+        ("ruud", "Ruud", "van den Heuvel", "van den"),
+        ("jan", "Jan", "Jansen", ""),
+        ("sanne", "Sanne", "de Vries", "de"),
+    ]:
+        user = person(username, team, first_name=first, last_name=last)
+        Profile.objects.filter(user=user).update(infix=infix)
+    board = build_dashboard(SuperuserFactory(), {})
+    # Aalders … Evers, then van den Heuvel under H, Jansen, de Vries under V.
+    assert [row.username for row in board.rows] == [
+        "anna",
+        "bram",
+        "cor",
+        "dina",
+        "eva",
+        "ruud",
+        "jan",
+        "sanne",
+    ]

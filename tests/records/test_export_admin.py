@@ -10,7 +10,9 @@ import pytest
 from django.db import connection
 from django.http import FileResponse, StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from people import roles
 from people.models import AuditEntry, Function
@@ -53,7 +55,8 @@ def read_csv(response):
     assert isinstance(response, StreamingHttpResponse)
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:])))
+    # Excel (NL)'s separator by default (issue 13): a semicolon.
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def read_xlsx(response):
@@ -306,3 +309,48 @@ def test_the_csv_export_costs_the_same_queries_for_10_and_200_rows(client, tree,
     print(f"queries per CSV export by rows: {counts}")
     assert counts[10] == counts[200], counts
     assert counts[200] <= 20, counts
+
+
+# -- files that open well in Excel (issue 13) ------------------------------------------------
+
+
+def test_the_csv_is_for_excel_in_dutch_by_default_and_commas_on_request(client, hr_a, records):
+    login_with_mfa(client, hr_a)
+    page = client.get(URL).content.decode()
+    assert "Puntkomma (;): Excel (NL)" in page
+
+    default = b"".join(download(client, "csv").streaming_content).decode("utf-8")
+    header = default.removeprefix("\ufeff").split("\r\n", 1)[0]
+    assert header.startswith("Personeelsnummer;Naam;E-mail;")
+    commas = b"".join(download(client, "csv", separator=",").streaming_content).decode("utf-8")
+    assert commas.removeprefix("\ufeff").startswith("Personeelsnummer,Naam,E-mail,")
+    assert download(client, "csv", separator="|").status_code == 400
+
+
+def test_downloads_have_dutch_names_with_the_day(client, hr_a, records):
+    login_with_mfa(client, hr_a)
+    today = timezone.localdate().isoformat()
+    for action in ("csv", "xlsx"):
+        response = download(client, action)
+        assert f'filename="voortgang-{today}.{action}"' in response["Content-Disposition"]
+        b"".join(response.streaming_content)
+
+
+def test_the_xlsx_fits_its_columns_freezes_and_filters_its_header(client, hr_a, records, catalogue):
+    long_title = "Signalen van ondermijning herkennen in het buitengebied"
+    make_module(catalogue=catalogue, title=long_title)
+    login_with_mfa(client, hr_a)
+    sheet = read_xlsx(download(client, "xlsx"))
+    header = [cell.value for cell in sheet[1]]
+    assert "Actief" in header
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
+
+    def width(column):
+        return sheet.column_dimensions[get_column_letter(COLUMNS.index(column) + 1)].width
+
+    assert width("module") >= len(long_title)
+    assert width("email") >= 30 and width("name") >= 25
+    for index, title in enumerate(header, 1):
+        assert sheet.column_dimensions[get_column_letter(index)].width >= len(title)
+    assert width("first_completed") < width("module")

@@ -112,7 +112,7 @@ def test_the_streamed_csv_is_the_stock_rows_written_by_csv_writer(sample):
         content = b"".join(export.iter_csv())
         expected = io.StringIO()
         expected.write(exports.CSV_BOM)
-        csv.writer(expected).writerows(stock(export.queryset()))
+        csv.writer(expected, delimiter=";").writerows(stock(export.queryset()))
     assert content == expected.getvalue().encode("utf-8")
 
 

@@ -31,7 +31,9 @@ CHANNELS = ("admin-csv", "admin-xlsx", "command-csv", "command-xlsx")
 
 def rows_from_csv(content):
     text = content.decode("utf-8").removeprefix("\ufeff")
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    # The admin's download is for Excel (NL), with semicolons; the command's feed has commas.
+    separator = ";" if ";" in text.split("\n", 1)[0] else ","
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
 
 
 def rows_from_xlsx(content):

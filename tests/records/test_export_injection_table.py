@@ -48,7 +48,11 @@ def inert(value):
 
 def csv_cells(content):
     text = content.decode("utf-8").removeprefix("\ufeff")
-    return [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+    # The admin's and the dashboard's downloads are for Excel (NL), with semicolons; the
+    # command's feed has commas.
+    separator = ";" if ";" in text.split("\n", 1)[0] else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    return [cell for row in rows for cell in row]
 
 
 def xlsx_cells(content):

@@ -5,9 +5,9 @@ streamed path gives the same rows as django-import-export's own export()."""
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
-from people.models import Assignment, Function
+from people.models import Assignment, Function, Profile
 from records import exports
 from records.resources import COLUMNS, CompletionResource, ExportContext
 from tests.factories import make_module
@@ -314,3 +314,44 @@ def test_the_active_column_tells_who_left(tree, catalogue):
         "Hier": "yes",
         "Weg": "no",
     }
+
+
+def test_someone_who_joined_after_the_assignment_is_not_overdue_on_day_one(tree, catalogue):
+    module = make_module(catalogue=catalogue, title="Drugslabs")
+    assignment = Assignment.objects.create(
+        module=module,
+        organisation=tree["a"],
+        due_date=datetime.date(2026, 3, 1),
+        newcomer_days=45,
+    )
+    Assignment.objects.filter(pk=assignment.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(2026, 1, 5, 9))
+    )
+    veteran = person(tree["a1"], first_name="Vera", last_name="Oud")
+    newcomer = person(tree["a1"], first_name="Nick", last_name="Nieuw")
+    Profile.objects.filter(user=veteran).update(started_on=datetime.date(2019, 1, 1))
+    Profile.objects.filter(user=newcomer).update(started_on=TODAY)
+
+    assert statuses() == [
+        ("Nick Nieuw", "Drugslabs", "Not started", TODAY + datetime.timedelta(days=45)),
+        ("Vera Oud", "Drugslabs", "Overdue", datetime.date(2026, 3, 1)),
+    ]
+
+
+def test_the_export_sorts_by_surname_without_tussenvoegsel(tree, catalogue):
+    module = make_module(catalogue=catalogue, title="Drugslabs")
+    for first, last, infix in [
+        ("Sanne", "de Vries", "de"),
+        ("Jan", "Jansen", ""),
+        ("Ruud", "van den Heuvel", "van den"),
+        ("Els", "Hendriks", ""),
+    ]:
+        learner = person(tree["a1"], first_name=first, last_name=last)
+        Profile.objects.filter(user=learner).update(infix=infix)
+        completed(learner, module, on=TODAY)
+    assert [row[0] for row in statuses()] == [
+        "Els Hendriks",
+        "Ruud van den Heuvel",
+        "Jan Jansen",
+        "Sanne de Vries",
+    ]

@@ -31,6 +31,12 @@ class Command(BaseCommand):
         parser.add_argument("--module", metavar="SLUG")
         parser.add_argument("--since", metavar="YYYY-MM-DD", help="first completed on or after")
         parser.add_argument("--status", choices=TrainingStatus.values)
+        parser.add_argument(
+            "--separator",
+            choices=[value for value, _label in exports.CSV_SEPARATORS],
+            default=exports.COMMA,
+            help="CSV only: ',' (the default, for feeds read by programs) or ';' (Excel in Dutch)",
+        )
         parser.add_argument("--output", required=True, metavar="FILE")
 
     def handle(self, *args, **options):
@@ -53,7 +59,7 @@ class Command(BaseCommand):
                 entry = export.start_audit(file_format)
                 if file_format == exports.CSV:
                     with open(partial, "wb") as target:
-                        for chunk in export.iter_csv(entry):
+                        for chunk in export.iter_csv(entry, separator=options["separator"]):
                             target.write(chunk)
                     count = entry.row_count
                 else:
