@@ -1,6 +1,8 @@
 from allauth.account import views as account_views
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,6 +40,8 @@ urlpatterns = [
     path("uitloggen/", account_views.logout, name="logout"),
     path("uitloggen/", account_views.logout, name="account_logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Pages name their icons (templates/base.html); this is for clients that ask the old way.
+    path("favicon.ico", RedirectView.as_view(url=static("icons/favicon.ico"), permanent=True)),
     path("leren/", include("training.urls")),
     path("leren/", include("records.urls")),
     # /leren/certificaten/… for learners, /verify/… public: before Wagtail's catch-all.
