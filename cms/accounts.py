@@ -20,11 +20,19 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext_lazy as _
 
 from people.roles import LEARNERS
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails (a password reset) greet and sign with the site's name, not the
+        host name the request came to (templates/account/email/base_message.txt); the sender is
+        ``DEFAULT_FROM_EMAIL``."""
+        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
+        super().send_mail(template_prefix, email, context)
+
     def is_open_for_signup(self, request):
         """Nobody signs up with a password: accounts come from the HR import and admins."""
         return False
@@ -151,12 +159,24 @@ class LoginForm(allauth_forms.LoginForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or e-mail address")
         self.fields["login"].widget.attrs.update(autofocus=True, autocomplete="username")
         self.fields["login"].widget.attrs.pop("placeholder", None)
         if "password" in self.fields:
+            self.fields["password"].widget.attrs.pop("placeholder", None)  # the label says it
             # allauth links "Forgot your password?" from the password's help text, between the
             # two fields in the tab order; the page links it after the form instead.
             self.fields["password"].help_text = ""
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    """allauth's "forgot your password" form, with a label that says what to type and no
+    placeholder repeating it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
 
 
 class LockoutBackend(AxesStandaloneBackend):

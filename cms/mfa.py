@@ -114,7 +114,7 @@ class RequireTwoFactorMiddleware:
             return redirect("mfa_activate_totp")
         # An authenticator exists, but this session never asked for its code.
         logout(request)
-        messages.info(request, _("Log in again with the code from your authenticator app."))
+        messages.info(request, _("Log in again with the sign-in code from your authenticator app."))
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_path})}")
 
 

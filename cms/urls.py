@@ -1,6 +1,8 @@
 from allauth.account import views as account_views
 from django.conf import settings
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,6 +10,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from records import item_statistics_views
 
 from . import accounts, health, mfa
+
+
+class FaviconRedirect(RedirectView):
+    """/favicon.ico, for clients that ask for it without reading the page's icon links. The
+    address is looked up per request: with the manifest storage of production it exists only
+    after collectstatic, which `manage.py check` may precede."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("icons/favicon.ico")
+
 
 urlpatterns = [
     # For the load balancer: database, cache and task queue (cms.health).
@@ -40,6 +54,8 @@ urlpatterns = [
     path("uitloggen/", account_views.logout, name="logout"),
     path("uitloggen/", account_views.logout, name="account_logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Pages name their icons (templates/base.html); this is for clients that ask the old way.
+    path("favicon.ico", FaviconRedirect.as_view()),
     path("leren/", include("training.urls")),
     path("leren/", include("records.urls")),
     path("scan/", include("scan.urls")),

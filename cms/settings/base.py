@@ -164,7 +164,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "cms.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"login": "cms.accounts.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "cms.accounts.LoginForm",
+    "reset_password": "cms.accounts.ResetPasswordForm",
+}
 SOCIALACCOUNT_ADAPTER = "cms.accounts.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*"]
@@ -212,6 +215,7 @@ MFA_EXEMPT_PATH_PREFIXES = (
     "/media/",
     "/verify/",
     "/health/",
+    "/favicon.ico",
 )
 # After the first login, setting up an authenticator app takes a link sent by e-mail: it works
 # once, for this many seconds (cms.mfa).
@@ -268,6 +272,12 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Weerbaar Buitengebied"
+# The sender of every e-mail (password resets, reminders, set-up links): DEFAULT_FROM_EMAIL, an
+# address of the organisation that runs the site, shown with the site's name unless it names
+# itself ("Weerbaar Buitengebied <noreply@training.example.org>").
+_sender = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "noreply@localhost"
+DEFAULT_FROM_EMAIL = _sender if "<" in _sender else f"{WAGTAIL_SITE_NAME} <{_sender}>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's public address, e.g. https://training.example.org: one setting for every absolute
 # link made without a request to follow (certificate PDFs, e-mails, Wagtail's admin
 # notifications). Empty (development) follows each request's own host; `make run HOST=...` sets

@@ -49,7 +49,6 @@ MAILERS = {
         },
     }
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # JSON log lines for the log collector, one per request as well (cms.logging); LOG_FORMAT=text for
 # people reading the journal.

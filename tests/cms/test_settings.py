@@ -20,7 +20,7 @@ PRODUCTION_ENV = {
 def load_settings(
     env, module="cms.settings.production", show="settings.DEBUG, settings.ALLOWED_HOSTS"
 ):
-    unset = {*PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL"}
+    unset = {*PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL", "DEFAULT_FROM_EMAIL"}
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
     code = f"import django; django.setup(); from django.conf import settings; print({show})"
@@ -110,3 +110,15 @@ def test_make_run_serves_on_host_and_sets_the_address_and_allowed_host_from_it()
         "'http://192.168.1.20:8001' 'http://192.168.1.20:8001' "
         "['127.0.0.1', 'localhost', '192.168.1.20']"
     )
+
+
+def test_e_mail_comes_from_the_configured_sender_named_after_the_site():
+    show = "settings.DEFAULT_FROM_EMAIL"
+    plain = load_settings(
+        {**PRODUCTION_ENV, "DEFAULT_FROM_EMAIL": "noreply@gemeente.example"}, show=show
+    )
+    assert plain.stdout.strip() == "Weerbaar Buitengebied <noreply@gemeente.example>"
+    named = load_settings(
+        {**PRODUCTION_ENV, "DEFAULT_FROM_EMAIL": "Gemeente Oss <leren@oss.example>"}, show=show
+    )
+    assert named.stdout.strip() == "Gemeente Oss <leren@oss.example>"
