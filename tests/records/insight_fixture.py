@@ -103,7 +103,7 @@ def _decision(s1, s2):
             "prompt": "Wat doe je?",
             "options": list_items(
                 [
-                    {"text": t, "verdict": v, "points": p, "feedback": "", "signals": s}
+                    {"text": t, "verdict": v, "points": p, "feedback": "Uitleg.", "signals": s}
                     for t, v, p, s in options
                 ]
             ),

@@ -46,6 +46,12 @@ def all_endpoints(module, attempt):
         "dashboard_csv": ("post", "/leren/teams/overzicht.csv"),
         # aggregates for coordinators; who sees what: tests/training/test_insights.py
         "insights": ("get", "/leren/inzicht/"),
+        # the signal insight, its JSON and its downloads; who sees what:
+        # tests/records/test_insight_views.py
+        "insight": ("get", "/leren/inzicht/signalen/"),
+        "insight_view": ("get", "/leren/inzicht/signalen/signalen/"),
+        "insight_json": ("get", "/leren/inzicht/signalen/signalen.json"),
+        "insight_export": ("post", "/leren/inzicht/signalen/signalen.csv"),
         # the learner's own data; see tests/training/test_personal_data.py
         "my_data": ("get", "/leren/mijn-gegevens.json"),
     }
@@ -64,6 +70,10 @@ ENDPOINTS = [
     "dashboard",
     "dashboard_csv",
     "insights",
+    "insight",
+    "insight_view",
+    "insight_json",
+    "insight_export",
     "my_data",
 ]
 
@@ -116,6 +126,7 @@ def test_my_modules_redirects_to_the_catalogue(learner_client, catalogue):
         ("dashboard", "post"),
         ("dashboard_csv", "get"),
         ("insights", "post"),
+        ("insight_view", "post"),
         ("my_data", "post"),
     ],
 )
