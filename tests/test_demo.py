@@ -875,6 +875,7 @@ def test_two_municipalities_have_a_filled_in_closed_round_with_results(demo, cli
     assert "Scores per thema" in page and "Handreikingen voor de zwakste thema" in page
 
 
+@pytest.mark.django_db
 def test_the_signal_insight_shows_weak_signals_and_learning_after_training(demo, settings):
     from records.insight import queries, reports
 
