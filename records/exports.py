@@ -13,8 +13,8 @@ Streaming:
   for a hundred thousand;
 * CSV is written in batches of rows with ``csv.writer.writerows`` into a small buffer that is
   handed out every few kilobytes (``iter_csv``), for a ``StreamingHttpResponse`` or a file;
-* XLSX goes through openpyxl's write-only workbook, which keeps no rows in memory, into a
-  temporary file that is then streamed with ``FileResponse``.
+* XLSX goes through rust_xlsxwriter's constant-memory writer (``records.spreadsheet``), which
+  keeps no rows in memory, into a temporary file that is then streamed with ``FileResponse``.
 
 Audit: the entry is written *before* the first row leaves (who, when, which filters and
 format), and completed with the number of rows written when the stream ends; a stream that
@@ -25,21 +25,17 @@ written until then.
 import csv
 import datetime
 import io
-import tempfile
 from dataclasses import dataclass
 
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 
 from people.models import AuditEntry, Function
 from people.status import TrainingStatus
 
 from .resources import COLUMNS, CompletionResource, ExportContext, YesNo, export_rows
-from .spreadsheet import neutralise
+from .spreadsheet import write_xlsx, xlsx_spool
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -223,25 +219,14 @@ class CompletionExport:
                 self.finish_audit(audit_entry, count, finished)
 
     def write_xlsx(self, target):
-        """Write the XLSX file to ``target`` (a path or a binary file) with openpyxl's
-        write-only workbook; return the number of rows written. Text stays text (neutralised,
-        without the control characters XLSX cannot hold); numbers and dates stay numeric. The
-        columns are as wide as what they hold, the header row stays in view while scrolling
-        and carries filter buttons."""
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=str(_("Progress"))[:31])
+        """Write the XLSX file to the path ``target``; return the number of rows written.
+        Text stays text (neutralised, without the control characters XLSX cannot hold);
+        numbers and dates stay numeric. The columns are as wide as what they hold, the header
+        row stays in view while scrolling and carries filter buttons."""
         headers = self.headers()
-        for index, width in enumerate(self.column_widths(headers), 1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.append(headers)
-        count = 0
-        for row in self.cell_rows():
-            sheet.append([_xlsx_value(value) for value in row])
-            count += 1
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-        workbook.save(target)
-        return count
+        return write_xlsx(
+            target, str(_("Progress")), headers, self.cell_rows(), self.column_widths(headers)
+        )
 
     def column_widths(self, headers):
         """A width per column (in characters) that fits its header and what it can hold,
@@ -273,14 +258,10 @@ class CompletionExport:
 
     def xlsx_file(self):
         """The XLSX file in an anonymous temporary file, rewound, and its number of rows."""
-        spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-        try:
-            count = self.write_xlsx(spool)
-        except BaseException:
-            spool.close()
-            raise
-        spool.seek(0)
-        return spool, count
+        headers = self.headers()
+        return xlsx_spool(
+            str(_("Progress")), headers, self.cell_rows(), self.column_widths(headers)
+        )
 
     def filename(self, file_format):
         """``voortgang-2026-12-05.csv``: the file's name in the user's language (Dutch by
@@ -307,10 +288,3 @@ def _batches(rows, size):
             batch = []
     if batch:
         yield batch
-
-
-def _xlsx_value(value):
-    # Neutralised again after stripping: "\x0b=1+1" would otherwise become a formula.
-    if isinstance(value, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value

@@ -1,18 +1,16 @@
 """Every signal insight view as CSV or XLSX, for the regional picture of undermining crime
 (ondermijningsbeeld): the same rows and figures as the page, hidden figures empty. Written the
 way the HR export writes (``records.exports``): a whitelist of columns, every text cell
-neutralised against formula injection (``records.spreadsheet``), CSV streamed, XLSX through
-openpyxl's write-only workbook into a temporary file, and an audit entry for every download."""
+neutralised against formula injection (``records.spreadsheet``), CSV streamed, XLSX through the
+same constant-memory writer into a temporary file, and an audit entry for every download."""
 
 import csv
 import io
-import tempfile
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from ..exports import CSV, CSV_BOM, XLSX, _xlsx_value
-from ..spreadsheet import neutralise
+from ..exports import CSV, CSV_BOM, XLSX
+from ..spreadsheet import neutralise, xlsx_spool
 from .reports import COLUMNS
 
 
@@ -57,14 +55,10 @@ def iter_csv(report):
 
 def xlsx_file(report):
     """The XLSX file in a rewound anonymous temporary file."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(report.title)[:31])
-    sheet.append(headers(report))
-    for line in rows(report):
-        sheet.append([_xlsx_value(value) for value in line])
-    spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-    workbook.save(spool)
-    spool.seek(0)
+    heading = headers(report)
+    widths = [max(len(header) + 2, 12) for header in heading]
+    widths[0] = max([widths[0], *(len(row.label) + 2 for row in report.rows)])
+    spool, _count = xlsx_spool(str(report.title), heading, rows(report), widths)
     return spool
 
 

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
+from openpyxl.utils.escape import unescape
 
 from people.models import Organisation
 from records.resources import COLUMNS
@@ -38,7 +39,14 @@ def rows_from_csv(content):
 
 def rows_from_xlsx(content):
     sheet = load_workbook(io.BytesIO(content)).active
-    return [list(row) for row in sheet.iter_rows()]
+    rows = [list(row) for row in sheet.iter_rows()]
+    # The file writes control characters the way XLSX spells them ("\r" as "_x000D_"), which
+    # Excel reads back as the character; openpyxl leaves them spelled out in inline text.
+    for row in rows:
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = unescape(cell.value)
+    return rows
 
 
 def export_through(channel, client, hr, tmp_path):

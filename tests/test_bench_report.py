@@ -1,0 +1,57 @@
+"""bench/results.json keeps the SQLite and PostgreSQL runs side by side, and a run of some parts
+(``python -m bench.run --only exports``) renews those figures without dropping the others."""
+
+import json
+
+from bench.run import write_report
+
+
+def row(name, value):
+    return {"name": name, "value": value, "unit": "s", "met": True}
+
+
+def full_run(value):
+    return {
+        "generated_at": "2026-12-01T10:00:00+00:00",
+        "command": "python -m bench.run",
+        "duration_s": 600,
+        "phases_s": {"pages": 30, "exports": 400},
+        "datasets": {"province": {"scale": 1}, "export": {"scale": 1}},
+        "results": [row("catalogue", value), row("XLSX export", value * 100)],
+    }
+
+
+def test_a_partial_run_renews_its_figures_and_keeps_the_rest(tmp_path):
+    path = tmp_path / "results.json"
+    write_report(path, "postgresql", full_run(1.0))
+    write_report(path, "sqlite", full_run(2.0))
+    partial = {
+        "generated_at": "2026-12-05T12:00:00+00:00",
+        "command": "python -m bench.run --only exports",
+        "duration_s": 300,
+        "phases_s": {"exports": 280},
+        "datasets": {"province": None, "export": {"scale": 1}},
+        "results": [row("XLSX export", 40.0), row("new export figure", 3.0)],
+        "only": ["exports"],
+    }
+    write_report(path, "sqlite", partial)
+    runs = json.loads(path.read_text())
+    assert list(runs) == ["sqlite", "postgresql"]
+    sqlite = runs["sqlite"]
+    assert [(r["name"], r["value"]) for r in sqlite["results"]] == [
+        ("catalogue", 2.0),
+        ("XLSX export", 40.0),
+        ("new export figure", 3.0),
+    ]
+    assert sqlite["phases_s"] == {"pages": 30, "exports": 280}
+    assert sqlite["datasets"]["province"] == {"scale": 1}
+    assert sqlite["partial_runs"][0]["command"].endswith("--only exports")
+    assert runs["postgresql"]["results"][1]["value"] == 100.0  # the other run untouched
+
+
+def test_a_full_run_replaces_the_record_of_its_database(tmp_path):
+    path = tmp_path / "results.json"
+    write_report(path, "sqlite", full_run(2.0))
+    write_report(path, "sqlite", full_run(5.0))
+    sqlite = json.loads(path.read_text())["sqlite"]
+    assert sqlite["results"][0]["value"] == 5.0 and "partial_runs" not in sqlite
