@@ -363,9 +363,12 @@ def server_problems(log_file):
     }
 
 
+WRK_MISSING = "wrk is not installed (make bench installs it; Debian: apt-get install wrk)."
+
+
 def throughput(results, learners, seconds, runs, connections):
     if not shutil.which("wrk"):
-        raise SystemExit("wrk is not installed (Debian: apt-get install wrk).")
+        raise SystemExit(WRK_MISSING)
     log(f"load test: {learners} logged-in learners, gunicorn with 2 workers, wrk")
     run_python(["-m", "bench.pages", "--cleanup-load"])
     run_python(["-m", "bench.pages", "--prepare-load", str(learners)])
@@ -695,6 +698,8 @@ def main():
 
     OUT.mkdir(exist_ok=True)
     parts = args.only or ("pages", "load", "exports")
+    if "load" in parts and not shutil.which("wrk"):
+        raise SystemExit(WRK_MISSING)  # before minutes of data and pages, not after
     # Only the data sets the chosen parts read: a run of the pages at 10x scale does not make
     # 10,000,000 export rows it would not use.
     datasets = [name for name, users in DATASET_USERS.items() if users & set(parts)]

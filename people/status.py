@@ -96,6 +96,8 @@ def assignment_due_date(assignment, started_on):
         return personal_due_date(
             assignment["due_date"], assigned_on, assignment["newcomer_days"], started_on
         )
+    if started_on is None:  # there from the start: no date conversion (thousands per page)
+        return assignment.due_date
     return personal_due_date(
         assignment.due_date, local_date(assignment.created_at), assignment.newcomer_days, started_on
     )
