@@ -1,5 +1,6 @@
 """Spreadsheet safety for every export path: a text cell that a spreadsheet program would read
-as a formula (CSV/formula injection) is neutralised; numbers and dates stay what they are."""
+as a formula (CSV/formula injection) is neutralised; numbers and dates stay what they are. And
+the one XLSX writer of the exports (``write_xlsx``), streaming rows in constant memory."""
 
 import os
 import tempfile
