@@ -64,6 +64,7 @@ def run_python(args, dataset="province", capture=True):
 class Results:
     def __init__(self):
         self.rows = []
+        self.part = None  # the part of the run (pages, load, exports) that adds rows now
 
     def add(self, name, value, unit, baseline=None, target=None, limit=None, lower=False, note=""):
         """``limit``: the target as a number; a ratio to the baseline when ``target`` says "×",
@@ -86,6 +87,7 @@ class Results:
                 "target": target,
                 "met": met,
                 **({"note": note} if note else {}),
+                **({"part": self.part} if self.part else {}),
             }
         )
 
@@ -116,12 +118,30 @@ def write_report(path, database, report):
     path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")
 
 
+def part_of(row):
+    """The part of the run a figure belongs to (recorded since; read from the name before)."""
+    if row.get("part"):
+        return row["part"]
+    name = row["name"]
+    if "export" in name:
+        return "exports"
+    if "under load" in name or "throughput" in name:
+        return "load"
+    return "pages"
+
+
 def merge_partial(previous, report):
     """A run of some parts (``--only exports``) renews those parts' figures in the full run's
-    record and keeps the rest, saying which figures came from which run."""
-    renewed = {row["name"]: row for row in report["results"]}
-    rows = [renewed.pop(row["name"], row) for row in previous["results"]]
-    merged = {**previous, "results": rows + list(renewed.values())}
+    record and keeps the other parts' figures, saying which figures came from which run. A
+    figure of a renewed part that the new run no longer makes is dropped, not kept stale."""
+    renewed = set(report["only"])
+    rows = [row for row in previous["results"] if part_of(row) not in renewed]
+    new_rows = {part: [r for r in report["results"] if part_of(r) == part] for part in renewed}
+    # The parts in the order of a full run, each where its figures stood.
+    ordered = []
+    for part in ("pages", "load", "exports"):
+        ordered += new_rows.get(part) or [row for row in rows if part_of(row) == part]
+    merged = {**previous, "results": ordered}
     merged["phases_s"] = {**previous.get("phases_s", {}), **report["phases_s"]}
     merged["datasets"] = {
         name: info or previous.get("datasets", {}).get(name)
@@ -711,12 +731,15 @@ def main():
     results = Results()
     mark = phase("data", started)
     if "pages" in parts:
+        results.part = "pages"
         pages(results, args.repeat, cache)
         mark = phase("pages", mark)
     if "load" in parts:
+        results.part = "load"
         throughput(results, args.load_learners, args.load_seconds, args.load_runs, args.connections)
         mark = phase("load", mark)
     if "exports" in parts:
+        results.part = "exports"
         counts = {
             "small": export["counts"]["small_region_completions"],
             "all": export["counts"]["completions"],

@@ -17,7 +17,12 @@ def full_run(value):
         "duration_s": 600,
         "phases_s": {"pages": 30, "exports": 400},
         "datasets": {"province": {"scale": 1}, "export": {"scale": 1}},
-        "results": [row("catalogue", value), row("XLSX export", value * 100)],
+        "results": [
+            row("catalogue", value),
+            row("province-wide figures", value * 10),
+            row("XLSX export", value * 100),
+            row("CSV export (gone since)", value),
+        ],
     }
 
 
@@ -31,22 +36,44 @@ def test_a_partial_run_renews_its_figures_and_keeps_the_rest(tmp_path):
         "duration_s": 300,
         "phases_s": {"exports": 280},
         "datasets": {"province": None, "export": {"scale": 1}},
-        "results": [row("XLSX export", 40.0), row("new export figure", 3.0)],
+        "results": [
+            {**row("XLSX export", 40.0), "part": "exports"},
+            {**row("new export figure", 3.0), "part": "exports"},
+        ],
         "only": ["exports"],
     }
     write_report(path, "sqlite", partial)
     runs = json.loads(path.read_text())
     assert list(runs) == ["sqlite", "postgresql"]
     sqlite = runs["sqlite"]
+    # The pages' figures stay; the exports' are the new run's, the one it no longer makes gone.
     assert [(r["name"], r["value"]) for r in sqlite["results"]] == [
         ("catalogue", 2.0),
+        ("province-wide figures", 20.0),
         ("XLSX export", 40.0),
         ("new export figure", 3.0),
     ]
     assert sqlite["phases_s"] == {"pages": 30, "exports": 280}
     assert sqlite["datasets"]["province"] == {"scale": 1}
     assert sqlite["partial_runs"][0]["command"].endswith("--only exports")
-    assert runs["postgresql"]["results"][1]["value"] == 100.0  # the other run untouched
+    assert runs["postgresql"]["results"][2]["value"] == 100.0  # the other run untouched
+
+    # A later run of the pages drops the pages' figures it no longer makes.
+    pages = {
+        **partial,
+        "command": "python -m bench.run --only pages",
+        "phases_s": {"pages": 40},
+        "results": [{**row("catalogue", 1.5), "part": "pages"}],
+        "only": ["pages"],
+    }
+    write_report(path, "sqlite", pages)
+    sqlite = json.loads(path.read_text())["sqlite"]
+    assert [r["name"] for r in sqlite["results"]] == [
+        "catalogue",
+        "XLSX export",
+        "new export figure",
+    ]
+    assert len(sqlite["partial_runs"]) == 2
 
 
 def test_a_full_run_replaces_the_record_of_its_database(tmp_path):
