@@ -118,29 +118,17 @@ def write_report(path, database, report):
     path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")
 
 
-def part_of(row):
-    """The part of the run a figure belongs to (recorded since; read from the name before)."""
-    if row.get("part"):
-        return row["part"]
-    name = row["name"]
-    if "export" in name:
-        return "exports"
-    if "under load" in name or "throughput" in name:
-        return "load"
-    return "pages"
-
-
 def merge_partial(previous, report):
     """A run of some parts (``--only exports``) renews those parts' figures in the full run's
     record and keeps the other parts' figures, saying which figures came from which run. A
     figure of a renewed part that the new run no longer makes is dropped, not kept stale."""
     renewed = set(report["only"])
-    rows = [row for row in previous["results"] if part_of(row) not in renewed]
-    new_rows = {part: [r for r in report["results"] if part_of(r) == part] for part in renewed}
+    rows = [row for row in previous["results"] if row["part"] not in renewed]
+    new_rows = {part: [r for r in report["results"] if r["part"] == part] for part in renewed}
     # The parts in the order of a full run, each where its figures stood.
     ordered = []
     for part in ("pages", "load", "exports"):
-        ordered += new_rows.get(part) or [row for row in rows if part_of(row) == part]
+        ordered += new_rows.get(part) or [row for row in rows if row["part"] == part]
     merged = {**previous, "results": ordered}
     merged["phases_s"] = {**previous.get("phases_s", {}), **report["phases_s"]}
     merged["datasets"] = {

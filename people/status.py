@@ -89,17 +89,15 @@ def assignment_due_date(assignment, started_on):
     """``personal_due_date`` for an ``Assignment`` (or a ``.values()`` row of one)."""
     if assignment is None:
         return None
-    if isinstance(assignment, dict):
-        if started_on is None:
-            return assignment["due_date"]
-        assigned_on = assignment.get("assigned_on") or local_date(assignment["created_at"])
-        return personal_due_date(
-            assignment["due_date"], assigned_on, assignment["newcomer_days"], started_on
-        )
+    row = assignment if isinstance(assignment, dict) else None
+    due_date = row["due_date"] if row else assignment.due_date
     if started_on is None:  # there from the start: no date conversion (thousands per page)
-        return assignment.due_date
+        return due_date
+    if row:
+        assigned_on = row.get("assigned_on") or local_date(row["created_at"])
+        return personal_due_date(due_date, assigned_on, row["newcomer_days"], started_on)
     return personal_due_date(
-        assignment.due_date, local_date(assignment.created_at), assignment.newcomer_days, started_on
+        due_date, local_date(assignment.created_at), assignment.newcomer_days, started_on
     )
 
 

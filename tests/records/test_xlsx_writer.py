@@ -1,7 +1,8 @@
 """The XLSX writer every export shares (``records.spreadsheet.write_xlsx``): the cells a reader
 gets back are the cells that went in, with their types; the sheet has what HR expects of a
 spreadsheet (a bold header that stays in view, filter buttons, widths); nothing can turn a cell
-into a formula; and the rows are consumed as a stream, never held."""
+into a formula; a generator of rows is enough. That memory stays flat is measured by
+``make bench`` (1,000,000 vs 100,000 rows), not here."""
 
 import datetime
 import tempfile
